@@ -1,0 +1,13 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: { port: 5173, strictPort: true },
+	preview: { port: 4173, strictPort: true },
+	test: {
+		include: ['src/**/*.spec.ts'],
+		environment: 'node',
+		setupFiles: ['./src/test-setup.ts']
+	}
+});
