@@ -7,7 +7,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
 
-/** A request handler for one build directory. */
+/**
+ * A request handler for one build directory.
+ * @param {string} dir
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
+ */
 export function staticApp(dir) {
 	const assets = sirv(dir, {
 		etag: true,
@@ -31,21 +35,26 @@ export function staticApp(dir) {
 	return (req, res) => assets(req, res);
 }
 
+/**
+ * @param {string} name
+ * @param {string} fallback
+ * @returns {string}
+ */
 function arg(name, fallback) {
 	const i = process.argv.indexOf(`--${name}`);
-	return i > -1 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+	return process.argv[i + 1] && i > -1 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const dir = resolve(arg('dir', 'build'));
-	const port = Number(arg('port', process.env.PORT ?? 4173));
+	const port = Number(arg('port', process.env.PORT ?? '4173'));
 	const host = arg('host', process.env.HOST ?? 'localhost');
 	if (!existsSync(resolve(dir, '200.html'))) {
 		console.error(`No build in ${dir}: run \`npm run build\` first (or \`npm start\`).`);
 		process.exit(1);
 	}
 	const server = createServer(staticApp(dir));
-	server.on('error', (error) => {
+	server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
 		console.error(
 			error.code === 'EADDRINUSE'
 				? `Port ${port} is already in use: stop the other server or pass --port N.`

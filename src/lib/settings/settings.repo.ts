@@ -7,16 +7,29 @@ import { db } from '$lib/db';
 export interface SettingValues {
 	/** The event Today shows and new contacts belong to. */
 	activeEventId: string;
+	/** Save a scanned person straight away (toast with Undo) instead of showing the review sheet. */
+	quickSave: boolean;
+	/** Keep the camera on and save each new code as it is seen. */
+	continuousScan: boolean;
+	/** A short beep on a successful scan (vibration happens regardless, where supported). */
+	scanSound: boolean;
 }
 
 export type SettingKey = keyof SettingValues;
 
-/** Reads one setting; undefined when it was never set. Works offline (IndexedDB only). */
+/** What a setting is when the user never changed it. */
+export const SETTING_DEFAULTS: { [K in SettingKey]?: SettingValues[K] } = {
+	quickSave: false,
+	continuousScan: false,
+	scanSound: true
+};
+
+/** Reads one setting; its default (or undefined) when never set. Works offline (IndexedDB only). */
 export async function getSetting<K extends SettingKey>(
 	key: K
 ): Promise<SettingValues[K] | undefined> {
 	const row = await db.settings.get(key);
-	return row?.value as SettingValues[K] | undefined;
+	return (row?.value as SettingValues[K] | undefined) ?? SETTING_DEFAULTS[key];
 }
 
 /** Writes one setting, replacing the old value. Rejects when the write fails (shown by callers). */
