@@ -872,7 +872,9 @@ describe('repairMojibake', () => {
 	);
 });
 
-describe('performance on hostile input', () => {
+// Hostile 200 KB inputs must still come back: a quadratic path takes minutes on these, so the
+// test's own timeout is the guard. Speed itself is measured by `npm run bench`, not here.
+describe('hostile input of 200 KB', () => {
 	const big = 200_000;
 	it.each([
 		['backslashes in a MECARD', 'MECARD:N:' + '\\'.repeat(big)],
@@ -887,12 +889,14 @@ describe('performance on hostile input', () => {
 		['closing brackets in a URL', 'https://example.com/' + ')'.repeat(big)],
 		['spaces then text', ' '.repeat(big) + 'x y'],
 		['unterminated quote in params', 'BEGIN:VCARD\nTEL;TYPE="' + 'a;'.repeat(big / 2)]
-	])('%s', (_label, payload) => {
-		const start = performance.now();
-		parsePayload(payload);
-		parseVCards(payload);
-		expect(performance.now() - start).toBeLessThan(2000);
-	});
+	])(
+		'%s',
+		(_label, payload) => {
+			expect(['contact', 'unknown']).toContain(parsePayload(payload).kind);
+			expect(Array.isArray(parseVCards(payload))).toBe(true);
+		},
+		15_000
+	);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -26,3 +26,8 @@ export async function sessionAt(eventId: string, at: string): Promise<SessionRow
 		.sort((a, b) => b.end.localeCompare(a.end));
 	return pick(recent);
 }
+
+/** An event's sessions in time order. */
+export function sessionsOf(eventId: string): Promise<SessionRow[]> {
+	return db.sessions.where('[eventId+start]').between([eventId, ''], [eventId, '\uffff']).toArray();
+}
