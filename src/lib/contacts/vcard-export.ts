@@ -1,0 +1,88 @@
+/**
+ * vCard 3.0 output (RFC 2426): the most widely readable version, for "Add to phone contacts" and
+ * the all-contacts export. UTF-8, CRLF line ends, lines folded at 75 octets without splitting a
+ * character, text values escaped.
+ */
+
+export interface VCardPerson {
+	name: string;
+	givenName?: string;
+	familyName?: string;
+	org?: string;
+	title?: string;
+	emails: string[];
+	phones: string[];
+	urls: string[];
+	linkedin?: string;
+	address?: string;
+	note?: string;
+}
+
+/** Escapes a text value: backslash, comma, semicolon and newlines. */
+export function escapeText(value: string): string {
+	return value
+		.replace(/\\/g, '\\\\')
+		.replace(/\r\n|\r|\n/g, '\\n')
+		.replace(/,/g, '\\,')
+		.replace(/;/g, '\\;');
+}
+
+const encoder = new TextEncoder();
+
+/** Folds one content line at 75 octets; continuation lines start with a space. */
+export function foldLine(line: string): string {
+	if (encoder.encode(line).length <= 75) return line;
+	const parts: string[] = [];
+	let current = '';
+	let size = 0;
+	for (const char of line) {
+		const bytes = encoder.encode(char).length;
+		// The first line holds 75 octets; continuations hold 74 after their leading space.
+		const limit = parts.length === 0 ? 75 : 74;
+		if (size + bytes > limit) {
+			parts.push(current);
+			current = '';
+			size = 0;
+		}
+		current += char;
+		size += bytes;
+	}
+	parts.push(current);
+	return parts.join('\r\n ');
+}
+
+function splitName(person: VCardPerson): { given: string; family: string } {
+	if (person.givenName || person.familyName)
+		return { given: person.givenName ?? '', family: person.familyName ?? '' };
+	const words = person.name.trim().split(/\s+/);
+	if (words.length < 2) return { given: person.name.trim(), family: '' };
+	return { given: words.slice(0, -1).join(' '), family: words[words.length - 1] ?? '' };
+}
+
+/** One person as a vCard 3.0 card (CRLF line ends, ends with CRLF). */
+export function toVCard(person: VCardPerson): string {
+	const lines = ['BEGIN:VCARD', 'VERSION:3.0'];
+	const fn = person.name.trim() || person.org || person.emails[0] || 'Unnamed';
+	const { given, family } = splitName({ ...person, name: person.name.trim() ? person.name : '' });
+	lines.push(`FN:${escapeText(fn)}`);
+	lines.push(`N:${escapeText(family)};${escapeText(given)};;;`);
+	if (person.org) lines.push(`ORG:${escapeText(person.org)}`);
+	if (person.title) lines.push(`TITLE:${escapeText(person.title)}`);
+	for (const email of person.emails) lines.push(`EMAIL;TYPE=INTERNET:${escapeText(email)}`);
+	for (const phone of person.phones) lines.push(`TEL;TYPE=VOICE:${escapeText(phone)}`);
+	if (person.linkedin) lines.push(`URL;TYPE=linkedin:${person.linkedin}`);
+	for (const url of person.urls) lines.push(`URL:${url}`);
+	if (person.address) lines.push(`ADR;TYPE=WORK:;;${escapeText(person.address)};;;;`);
+	if (person.note) lines.push(`NOTE:${escapeText(person.note)}`);
+	lines.push('END:VCARD');
+	return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+/** A safe file name for a person's card: "Ana Lima.vcf". */
+export function vcardFileName(name: string): string {
+	const base = name
+		.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+		.trim()
+		.slice(0, 80);
+	return `${base || 'contact'}.vcf`;
+}
