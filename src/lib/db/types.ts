@@ -39,6 +39,8 @@ export interface SessionRow {
 	speakers: string[];
 	abstract?: string;
 	isBreak?: boolean;
+	/** The session's page on the organiser's site (http(s) only). */
+	url?: string;
 	/** Where the session came from, so a re-import updates it in place. */
 	source?: { format: string; externalId?: string };
 	/** The external id again, flattened so it can be indexed with the event. */
