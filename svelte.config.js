@@ -32,7 +32,8 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				// WebAssembly compilation only (the QR decoder's zxing-wasm); still no eval of JS.
+				'script-src': ['self', 'wasm-unsafe-eval'],
 				'style-src': ['self'],
 				// The one inline style attribute allowed: SvelteKit's own route announcer (an
 				// aria-live region it inserts after the first navigation). A Kit upgrade that changes
@@ -41,7 +42,9 @@ const config = {
 				'img-src': ['self', 'data:', 'blob:'],
 				'media-src': ['self', 'blob:'],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				// The one request to another origin: an agenda URL the user types on the import
+				// screen (src/lib/schedule/import-source.ts). Web addresses only.
+				'connect-src': ['self', 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],
