@@ -2,6 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, createEventThroughUi } from './fixtures';
 
 const screens = [
+	'/people/unread',
+	'/agenda/import',
+	'/agenda/new',
 	'/',
 	'/scan',
 	'/people',

@@ -8,7 +8,10 @@ const screens = [
 	{ path: '/follow-ups', heading: 'Follow-ups' },
 	{ path: '/settings', heading: 'Settings' },
 	{ path: '/events', heading: 'Events' },
-	{ path: '/events/new', heading: 'New event' }
+	{ path: '/events/new', heading: 'New event' },
+	{ path: '/people/unread', heading: 'Unread scans' },
+	{ path: '/agenda/import', heading: 'Import agenda' },
+	{ path: '/agenda/new', heading: 'Add a session' }
 ];
 
 test('after one visit online, every screen opens offline by URL and by reload', async ({
