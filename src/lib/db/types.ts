@@ -104,6 +104,8 @@ export interface FollowUpRow {
 	contactId: Id;
 	/** 0 is the first message; 1 and 2 are the polite nudges. */
 	step: 0 | 1 | 2;
+	/** A gentle "checking back in" after Not now: not a nudge, and nothing follows it. */
+	kind?: 'check-in';
 	channel: Channel;
 	subject: string;
 	body: string;

@@ -13,6 +13,8 @@ export interface SettingValues {
 	continuousScan: boolean;
 	/** A short beep on a successful scan (vibration happens regardless, where supported). */
 	scanSound: boolean;
+	/** The user's short pitch, shown on Today to rehearse and merged into follow-ups. */
+	myIntro: string;
 }
 
 export type SettingKey = keyof SettingValues;
