@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePayload, parseVCards } from '$lib/capture/payload';
-import { foldLine, toVCard, vcardFileName, type VCardPerson } from './vcard-export';
+import { foldLine } from '$lib/text/content-line';
+import { toVCard, vcardFileName, type VCardPerson } from './vcard-export';
 
 const ana: VCardPerson = {
 	name: 'Ana Lima',

@@ -4,6 +4,8 @@
  * character, text values escaped.
  */
 
+import { escapeText, foldLine } from '$lib/text/content-line';
+
 export interface VCardPerson {
 	name: string;
 	givenName?: string;
@@ -16,39 +18,6 @@ export interface VCardPerson {
 	linkedin?: string;
 	address?: string;
 	note?: string;
-}
-
-/** Escapes a text value: backslash, comma, semicolon and newlines. */
-export function escapeText(value: string): string {
-	return value
-		.replace(/\\/g, '\\\\')
-		.replace(/\r\n|\r|\n/g, '\\n')
-		.replace(/,/g, '\\,')
-		.replace(/;/g, '\\;');
-}
-
-const encoder = new TextEncoder();
-
-/** Folds one content line at 75 octets; continuation lines start with a space. */
-export function foldLine(line: string): string {
-	if (encoder.encode(line).length <= 75) return line;
-	const parts: string[] = [];
-	let current = '';
-	let size = 0;
-	for (const char of line) {
-		const bytes = encoder.encode(char).length;
-		// The first line holds 75 octets; continuations hold 74 after their leading space.
-		const limit = parts.length === 0 ? 75 : 74;
-		if (size + bytes > limit) {
-			parts.push(current);
-			current = '';
-			size = 0;
-		}
-		current += char;
-		size += bytes;
-	}
-	parts.push(current);
-	return parts.join('\r\n ');
 }
 
 function splitName(person: VCardPerson): { given: string; family: string } {

@@ -7,6 +7,9 @@
  * with a display alarm at its start. UIDs derive from the follow-up id, so importing an updated
  * file moves the existing reminders instead of duplicating them.
  */
+import { escapeText as escapeIcsText, foldLine as foldIcsLine } from '$lib/text/content-line';
+
+export { escapeIcsText, foldIcsLine };
 
 /** One reminder: usually a follow-up row with a title such as "Follow up with Ana Lima". */
 export interface ReminderItem {
@@ -22,7 +25,6 @@ const PRODID = '-//Hallway//Follow-up reminders//EN';
 /** Right-hand side of every UID: RFC 5545 recommends a domain; .invalid is reserved for this. */
 const UID_DOMAIN = 'followups.hallway.invalid';
 const FALLBACK_TITLE = 'Follow up';
-const MAX_OCTETS = 75;
 
 /** `20260329T070000Z`: the UTC DATE-TIME form. */
 function utcStamp(ms: number): string {
@@ -39,57 +41,6 @@ function instantMs(value: unknown): number {
 	return typeof value === 'string' && ISO_INSTANT.test(value.trim())
 		? Date.parse(value.trim())
 		: Number.NaN;
-}
-
-/**
- * Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. Other
- * control characters are not allowed in content lines at all, so they are dropped.
- */
-export function escapeIcsText(value: string): string {
-	return (
-		value
-			.replace(/\\/g, '\\\\')
-			.replace(/;/g, '\\;')
-			.replace(/,/g, '\\,')
-			.replace(/\r\n|\r|\n/g, '\\n')
-			// eslint-disable-next-line no-control-regex
-			.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-	);
-}
-
-function utf8Length(codePoint: number): number {
-	if (codePoint < 0x80) return 1;
-	if (codePoint < 0x800) return 2;
-	if (codePoint < 0x10000) return 3;
-	return 4;
-}
-
-/**
- * Folds one content line so that no physical line exceeds 75 octets of UTF-8 (RFC 5545 §3.1):
- * continuation lines start with a space. It never splits a character's bytes, a surrogate pair,
- * or a backslash escape such as `\n` (legal, but some readers mishandle it).
- */
-export function foldIcsLine(line: string): string {
-	const pieces: string[] = [];
-	let current = '';
-	let size = 0;
-	// Units: a backslash escape pair, or one code point.
-	const units = line.match(/\\.|[\s\S]/gu) ?? [];
-	for (const unit of units) {
-		let bytes = 0;
-		for (const char of unit) bytes += utf8Length(char.codePointAt(0)!);
-		// The first line holds 75 octets; a continuation holds 74 after its leading space.
-		const limit = pieces.length === 0 ? MAX_OCTETS : MAX_OCTETS - 1;
-		if (size + bytes > limit && current !== '') {
-			pieces.push(current);
-			current = '';
-			size = 0;
-		}
-		current += unit;
-		size += bytes;
-	}
-	pieces.push(current);
-	return pieces.join('\r\n ');
 }
 
 /** 32-bit FNV-1a, hex: a stable UID for an item that arrives without an id. */
