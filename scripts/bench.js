@@ -1,6 +1,8 @@
 // `npm run bench`: builds the app and prints what a first visit costs, measured in Debian's
 // Chromium against the production build: per route, the JS and CSS bytes the page loads (raw and
-// gzip), and the size of the service worker's precache. It prints figures and asserts nothing.
+// gzip), and the size of the service worker's precache; then how fast the payload parser runs in
+// Node and how well and how fast QR codes are decoded in Chromium (scripts/bench-scan/). It prints
+// figures and asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -10,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from './chromium.js';
 import { staticApp } from './serve.js';
+import { parseBench, scanBench } from './bench-scan/run.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BUILD = join(ROOT, 'build');
@@ -92,6 +95,8 @@ async function precache() {
 const rows = [];
 for (const route of ROUTES) rows.push(await firstVisit(route));
 const cache = await precache();
+const parseLines = await parseBench(console.log);
+const scanLines = await scanBench({ browser, log: console.log });
 const version = browser.version();
 await browser.close();
 server.close();
@@ -113,7 +118,9 @@ const lines = [
 	'## Service worker precache',
 	'',
 	`${cache.entries} entries, ${kb(cache.raw)} raw, ${kb(cache.gz)} gzip`,
-	''
+	'',
+	...parseLines,
+	...scanLines
 ];
 const report = lines.join('\n');
 console.log(report);

@@ -5,6 +5,7 @@
  */
 
 import { escapeText, foldLine } from '$lib/text/content-line';
+import { safeFileName } from '$lib/ui/download';
 
 export interface VCardPerson {
 	name: string;
@@ -49,9 +50,5 @@ export function toVCard(person: VCardPerson): string {
 
 /** A safe file name for a person's card: "Ana Lima.vcf". */
 export function vcardFileName(name: string): string {
-	const base = name
-		.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-		.trim()
-		.slice(0, 80);
-	return `${base || 'contact'}.vcf`;
+	return safeFileName(name, 'vcf', 'contact');
 }

@@ -7,7 +7,11 @@
  * with a display alarm at its start. UIDs derive from the follow-up id, so importing an updated
  * file moves the existing reminders instead of duplicating them.
  */
-import { escapeText as escapeIcsText, foldLine as foldIcsLine } from '$lib/text/content-line';
+import {
+	escapeText as escapeIcsText,
+	foldLine as foldIcsLine,
+	utcStamp
+} from '$lib/text/content-line';
 
 export { escapeIcsText, foldIcsLine };
 
@@ -25,14 +29,6 @@ const PRODID = '-//Hallway//Follow-up reminders//EN';
 /** Right-hand side of every UID: RFC 5545 recommends a domain; .invalid is reserved for this. */
 const UID_DOMAIN = 'followups.hallway.invalid';
 const FALLBACK_TITLE = 'Follow up';
-
-/** `20260329T070000Z`: the UTC DATE-TIME form. */
-function utcStamp(ms: number): string {
-	return new Date(ms)
-		.toISOString()
-		.replace(/[-:]/g, '')
-		.replace(/\.\d{3}/, '');
-}
 
 const ISO_INSTANT =
 	/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;

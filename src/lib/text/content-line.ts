@@ -55,3 +55,11 @@ export function foldLine(line: string): string {
 	pieces.push(current);
 	return pieces.join('\r\n ');
 }
+
+/** `20260329T070000Z`: the UTC DATE-TIME form of iCalendar (and vCard REV). */
+export function utcStamp(ms: number): string {
+	return new Date(ms)
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
+}
