@@ -16,7 +16,7 @@ import type {
 	DetectedBarcode
 } from 'barcode-detector/ponyfill';
 import { ensureBarcodeDetector } from '../../src/lib/capture/detector';
-import { Html5Qrcode, Html5QrcodeSupportedFormats } from '../../src/lib/capture/scanner-library';
+import { createScanner } from '../../src/lib/capture/scanner-library';
 import {
 	CAPTURE,
 	FRAME_HEIGHT,
@@ -85,11 +85,8 @@ const ELEMENT_ID = 'reader';
  * BarcodeDetector installed, html5-qrcode alternates frame by frame between it and ZXing-js.
  */
 function html5Qrcode(id: string, useDetector: boolean, view: Viewfinder, frames: number): Decoder {
-	const instance = new Html5Qrcode(ELEMENT_ID, {
-		verbose: false,
-		formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
-		useBarCodeDetectorIfSupported: useDetector
-	});
+	// Built exactly as the app builds it (with a detector: every frame goes to the detector).
+	const instance = createScanner(ELEMENT_ID, useDetector);
 	const shim = (instance as unknown as { qrcode: Html5QrcodeShimView }).qrcode;
 	const canvas = document.createElement('canvas');
 	canvas.width = view.canvas;
@@ -102,8 +99,11 @@ function html5Qrcode(id: string, useDetector: boolean, view: Viewfinder, frames:
 		id,
 		frames,
 		async decode(frame) {
-			const engine =
-				shim.secondaryDecoder && !shim.wasPrimaryDecoderUsedInLastDecode
+			const engine = shim.secondaryDecoder
+				? shim.wasPrimaryDecoderUsedInLastDecode
+					? 'ZXing-js'
+					: 'BarcodeDetector'
+				: useDetector
 					? 'BarcodeDetector'
 					: 'ZXing-js';
 			context.drawImage(frame, sx, sy, view.source, view.source, 0, 0, view.canvas, view.canvas);

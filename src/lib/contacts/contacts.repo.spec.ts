@@ -6,15 +6,15 @@ import {
 	deleteContact,
 	findDuplicates,
 	listTags,
-	listUnreadScans,
 	mergeIntoContact,
-	recordScan,
 	restoreContact,
 	saveContact,
+	undoMerge,
 	searchContacts,
 	updateContact,
 	type ContactDraft
 } from './contacts.repo';
+import { listUnreadScans, recordScan } from '$lib/capture/scans.repo';
 
 const ana: ContactDraft = {
 	name: 'Ana Lima',
@@ -134,6 +134,22 @@ describe('de-duplication and merge', () => {
 		expect(await db.contacts.count()).toBe(1);
 		// The merged data is searchable by the new words too.
 		expect((await searchContacts({ text: 'party' })).map((c) => c.id)).toEqual([saved.id]);
+	});
+});
+
+describe('undo a merge', () => {
+	it('puts the contact back as it was and leaves the scan unread again', async () => {
+		const saved = await saveContact(ana);
+		const { scan } = await recordScan('MECARD:N:Lima,Ana;EMAIL:ana@new.example;;', 'camera');
+		const { previous } = await mergeIntoContact(
+			saved.id,
+			{ name: 'Ana', emails: ['ana@new.example'], phones: [], urls: [] },
+			{ scanId: scan.id }
+		);
+		expect((await db.scans.get(scan.id))?.contactId).toBe(saved.id);
+		await undoMerge(previous, scan.id);
+		expect((await db.contacts.get(saved.id))?.emails).toEqual(['ana.lima@example.com']);
+		expect((await listUnreadScans()).map((s) => s.id)).toEqual([scan.id]);
 	});
 });
 

@@ -1,23 +1,11 @@
 /**
- * People: every scan logged first, contacts saved from scans (or by hand), de-duplication against
- * people already met, merge, edit, delete with undo, and indexed search. Everything is IndexedDB
- * only, so it all works offline. Each use case is one transaction listing its tables.
+ * People: contacts saved from scans (or by hand), de-duplication against people already met,
+ * merge, edit, delete with undo, and indexed search. The scan log itself is in
+ * $lib/capture/scans.repo. Everything is IndexedDB only, so it all works offline. Each use case is
+ * one transaction listing its tables.
  */
-import {
-	db,
-	newId,
-	nowIso,
-	type ContactRow,
-	type Rating,
-	type ScanRow,
-	type ScanSource
-} from '$lib/db';
-import {
-	canonicalLinkedIn,
-	parsePayload,
-	safeHttpUrl,
-	type ParsedPayload
-} from '$lib/capture/payload';
+import { db, newId, nowIso, type ContactRow, type Rating } from '$lib/db';
+import { canonicalLinkedIn, safeHttpUrl } from '$lib/capture/payload';
 import { fold, phoneKeys, queryWords, searchWords } from './keys';
 
 /** What the review sheet (or the manual form) hands over to be saved. */
@@ -46,34 +34,6 @@ export class ContactValidationError extends Error {
 		super(message);
 		this.name = 'ContactValidationError';
 	}
-}
-
-/**
- * Logs a raw scan before anything else happens to it, then parses it. The scan row is written even
- * when the payload cannot be read (format 'unknown' with the reason), so nothing read is lost.
- * Rejects only when storage itself fails, with the browser's error.
- */
-export async function recordScan(
-	raw: string,
-	source: ScanSource,
-	options: { eventId?: string; at?: string } = {}
-): Promise<{ scan: ScanRow; parsed: ParsedPayload }> {
-	const scan: ScanRow = {
-		id: newId(),
-		raw,
-		format: 'unknown',
-		source,
-		scannedAt: options.at ?? nowIso(),
-		...(options.eventId ? { eventId: options.eventId } : {})
-	};
-	await db.scans.add(scan);
-	const parsed = parsePayload(raw);
-	const update =
-		parsed.kind === 'contact'
-			? { format: parsed.format }
-			: { format: 'unknown', reason: parsed.reason };
-	await db.scans.update(scan.id, update);
-	return { scan: { ...scan, ...update }, parsed };
 }
 
 function clean(list: string[] | undefined, map: (s: string) => string | undefined = (s) => s) {
@@ -272,6 +232,17 @@ export async function deleteContact(
 	});
 }
 
+/**
+ * Undoes a merge: the contact goes back to how it was and the scan that was merged in is unread
+ * again (still logged).
+ */
+export async function undoMerge(previous: ContactRow, scanId?: string): Promise<void> {
+	await db.transaction('rw', [db.contacts, db.scans], async () => {
+		await db.contacts.put(previous);
+		if (scanId) await db.scans.update(scanId, { contactId: undefined });
+	});
+}
+
 /** Puts a deleted contact back exactly as it was, relinking its scans (Undo). */
 export async function restoreContact(deleted: {
 	contact: ContactRow;
@@ -331,17 +302,6 @@ export async function searchContacts(filter: ContactFilter = {}): Promise<Contac
 /** One contact, or undefined. */
 export function getContact(id: string): Promise<ContactRow | undefined> {
 	return db.contacts.get(id);
-}
-
-/** Scans that could not be read as a person and are not yet turned into one, newest first. */
-export async function listUnreadScans(): Promise<ScanRow[]> {
-	const rows = await db.scans.where('format').equals('unknown').toArray();
-	return rows.filter((s) => !s.contactId).sort((a, b) => b.scannedAt.localeCompare(a.scannedAt));
-}
-
-/** Saves the user's own words on an unread scan. */
-export async function annotateScan(id: string, note: string): Promise<void> {
-	await db.scans.update(id, { note: note.trim() || undefined });
 }
 
 /** Every distinct tag in use, for the filter list. */
