@@ -86,6 +86,53 @@ test.describe('agenda import', () => {
 		expect((await sessionTimes(page)).length).toBeGreaterThan(0);
 	});
 
+	test('re-importing an updated agenda keeps the people met at a session linked to it', async ({
+		page
+	}) => {
+		// 09:10 in Berlin, during the opening keynote.
+		await page.clock.setFixedTime(new Date('2026-03-28T08:10:00Z'));
+		await createEventThroughUi(page, { name: 'Relink Conf', startDate: '2026-03-28' });
+		await importFile(page, 'pretalx-schedule.json');
+		await page.getByRole('button', { name: 'Import 8 sessions' }).click();
+		await expect(page).toHaveURL(/\/agenda$/);
+
+		await page.goto('/scan');
+		await page.getByRole('button', { name: 'Type it in' }).click();
+		const sheet = page.getByRole('dialog', { name: 'New contact' });
+		await expect(sheet.getByLabel('Where you met')).toHaveValue(/.+/);
+		await sheet.getByLabel('Name').fill('Kim Park');
+		await sheet.getByRole('button', { name: 'Save', exact: true }).click();
+		await expect(sheet).toBeHidden();
+
+		// The organisers renamed the keynote and moved it; the file keeps its id.
+		const updated = readFileSync(join(FIXTURES, 'pretalx-schedule.json'), 'utf8').replace(
+			'Opening Keynote: Offline First',
+			'Opening Keynote: Offline First, Revised'
+		);
+		await page.goto('/agenda/import');
+		await page.getByLabel('Agenda file', { exact: true }).setInputFiles({
+			name: 'schedule.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(updated)
+		});
+		await expect(page.getByTestId('preview-changes')).toContainText(
+			'0 new, 1 updated, 7 unchanged'
+		);
+		await page.getByRole('button', { name: 'Import 8 sessions' }).click();
+		await expect(page).toHaveURL(/\/agenda$/);
+
+		await page
+			.getByRole('list', { name: /^Sessions on/ })
+			.getByRole('link', { name: 'Opening Keynote: Offline First, Revised' })
+			.click();
+		const met = page.getByRole('region', { name: 'People you met here' });
+		await expect(met.getByRole('link', { name: 'Kim Park' })).toBeVisible();
+		await met.getByRole('link', { name: 'Kim Park' }).click();
+		await expect(page.getByRole('region', { name: 'Where and when you met' })).toContainText(
+			'Opening Keynote: Offline First, Revised'
+		);
+	});
+
 	test('starring builds My agenda', async ({ page }) => {
 		await createEventThroughUi(page, { name: 'Star Conf', startDate: '2026-03-28' });
 		await importFile(page, 'pretalx-schedule.json');

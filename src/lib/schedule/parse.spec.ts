@@ -1265,6 +1265,14 @@ describe('robustness', () => {
 		return { xml, sessionize, ics, csv };
 	}
 
+	it('refuses a 20 MB file with a clear message instead of trying to read it', () => {
+		const huge = `BEGIN:VCALENDAR\r\n${'X-FILLER:'.padEnd(74, 'x').concat('\r\n').repeat(270_000)}END:VCALENDAR`;
+		expect(huge.length).toBeGreaterThan(20_000_000);
+		expect(() => parseSchedule(huge, { fileName: 'big.ics' })).toThrow(
+			/20 MB, too large for an agenda/
+		);
+	});
+
 	// Speed is measured by `npm run bench`; here, large files must come back whole (a quadratic
 	// path would run into the test's timeout).
 	it('parses 1,500-session files (1.2–1.6 MB) completely', () => {

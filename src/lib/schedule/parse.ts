@@ -124,6 +124,12 @@ function dispatch(body: string, extension: string, ctx: ImportContext): Schedule
 }
 
 /**
+ * Real agendas are far smaller (1,000 sessions of pretalx JSON is about 2 MB); a bigger file is
+ * almost certainly the wrong one, and parsing it would freeze a phone.
+ */
+export const MAX_AGENDA_CHARS = 15 * 1024 * 1024;
+
+/**
  * Parses an exported conference agenda.
  *
  * Accepts the text of an iCalendar file, a frab/pretalx `schedule.xml` or `schedule.json`, a
@@ -146,6 +152,10 @@ function dispatch(body: string, extension: string, ctx: ImportContext): Schedule
 export function parseSchedule(text: string, options: ParseScheduleOptions = {}): ScheduleImport {
 	if (typeof text !== 'string') throw new ScheduleError("This file couldn't be read as text.");
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	if (body.length > MAX_AGENDA_CHARS)
+		throw new ScheduleError(
+			`This file is ${Math.round(body.length / 1024 / 1024)} MB, too large for an agenda (the limit is 15 MB). Check that it's the schedule export.`
+		);
 	if (body.trim() === '') throw new ScheduleError('This file is empty.');
 	if (looksBinary(body)) throw new ScheduleError(binaryMessage(body));
 	const ctx = new ImportContext(options);
