@@ -82,6 +82,10 @@ test('People: newest first, search as you type, filters, detail, edit, vCard, de
 		'Search Conf'
 	);
 
+	const starters = page.getByRole('region', { name: 'Next time you talk' }).getByRole('listitem');
+	await expect(starters).toHaveCount(3);
+	for (const text of await starters.allInnerTexts()) expect(text).not.toMatch(/undefined|\{|“”/);
+
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Add to phone contacts' }).click();
 	const file = await download;

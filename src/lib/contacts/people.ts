@@ -9,7 +9,7 @@ import { searchContacts, type ContactFilter } from './contacts.repo';
 export interface PersonListItem {
 	contact: ContactRow;
 	event?: Pick<EventRow, 'id' | 'name' | 'timeZone'>;
-	session?: Pick<SessionRow, 'id' | 'title'>;
+	session?: SessionRow;
 }
 
 async function withPlaces(contacts: ContactRow[]): Promise<PersonListItem[]> {
