@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, createEventThroughUi, waitForServiceWorker } from './fixtures';
+import { test, expect, createEventThroughUi, goOfflineAfterFirstVisit } from './fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/schedules');
 // The device is in Berlin too, so the new event's zone (the device's) is Europe/Berlin.
@@ -151,13 +151,8 @@ test.describe('agenda import', () => {
 		).toHaveAttribute('aria-pressed', 'true');
 	});
 
-	test('import works offline, and a session can be added and edited by hand', async ({
-		page,
-		context
-	}) => {
-		await page.goto('/');
-		await waitForServiceWorker(page);
-		await context.setOffline(true);
+	test('import works offline, and a session can be added and edited by hand', async ({ page }) => {
+		await goOfflineAfterFirstVisit(page);
 		await createEventThroughUi(page, { name: 'Offline Agenda', startDate: '2026-03-28' });
 		await importFile(page, 'agenda.csv');
 		await page.getByRole('button', { name: 'Import 5 sessions' }).click();

@@ -74,6 +74,13 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 	});
 }
 
+/** One visit online installs the service worker; then the network goes away for real. */
+export async function goOfflineAfterFirstVisit(page: Page): Promise<void> {
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await page.context().setOffline(true);
+}
+
 /** Creates an event through the UI, from wherever the page is. */
 export async function createEventThroughUi(
 	page: Page,

@@ -1,4 +1,10 @@
-import { test, expect, createEventThroughUi, waitForServiceWorker } from './fixtures';
+import {
+	test,
+	expect,
+	createEventThroughUi,
+	waitForServiceWorker,
+	goOfflineAfterFirstVisit
+} from './fixtures';
 
 const screens = [
 	{ path: '/', heading: 'Today' },
@@ -41,12 +47,9 @@ test('after one visit online, every screen opens offline by URL and by reload', 
 });
 
 test('creating an event works offline and is still there after an offline reload', async ({
-	page,
-	context
+	page
 }) => {
-	await page.goto('/');
-	await waitForServiceWorker(page);
-	await context.setOffline(true);
+	await goOfflineAfterFirstVisit(page);
 
 	await createEventThroughUi(page, {
 		name: 'No-Wi-Fi Conf',

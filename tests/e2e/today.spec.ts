@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, createEventThroughUi, waitForServiceWorker } from './fixtures';
+import { test, expect, createEventThroughUi, goOfflineAfterFirstVisit } from './fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/schedules');
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
@@ -62,13 +62,10 @@ test('inside a session, Today offers starters that name it; star, add own, survi
 });
 
 test('between sessions Today offers the next talk; offline too; My intro is kept as typed', async ({
-	page,
-	context
+	page
 }) => {
 	await page.clock.setFixedTime(new Date('2026-03-28T10:40:00Z'));
-	await page.goto('/');
-	await waitForServiceWorker(page);
-	await context.setOffline(true);
+	await goOfflineAfterFirstVisit(page);
 	await setUpDemoCon(page);
 	await page.getByRole('link', { name: 'Today', exact: true }).click();
 	const starters = page.getByRole('region', { name: 'Conversation starters' });

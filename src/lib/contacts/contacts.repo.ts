@@ -5,22 +5,11 @@
  * one transaction listing its tables.
  */
 import { db, newId, nowIso, type ContactRow, type Rating } from '$lib/db';
-import { canonicalLinkedIn, safeHttpUrl } from '$lib/capture/payload';
+import { canonicalLinkedIn, safeHttpUrl, type CardFields } from '$lib/capture/payload';
 import { fold, phoneKeys, queryWords, searchWords } from './keys';
 
 /** What the review sheet (or the manual form) hands over to be saved. */
-export interface ContactDraft {
-	name: string;
-	givenName?: string;
-	familyName?: string;
-	org?: string;
-	title?: string;
-	emails: string[];
-	phones: string[];
-	urls: string[];
-	linkedin?: string;
-	address?: string;
-	note?: string;
+export interface ContactDraft extends CardFields {
 	tags?: string[];
 	rating?: Rating;
 	eventId?: string;

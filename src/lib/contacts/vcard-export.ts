@@ -4,22 +4,12 @@
  * character, text values escaped.
  */
 
+import type { CardFields } from '$lib/capture/payload';
 import { escapeText, foldLine } from '$lib/text/content-line';
 import { safeFileName } from '$lib/ui/download';
 
-export interface VCardPerson {
-	name: string;
-	givenName?: string;
-	familyName?: string;
-	org?: string;
-	title?: string;
-	emails: string[];
-	phones: string[];
-	urls: string[];
-	linkedin?: string;
-	address?: string;
-	note?: string;
-}
+/** The fields a card carries: the same shape the parser reads, so a card round-trips. */
+export type VCardPerson = CardFields;
 
 function splitName(person: VCardPerson): { given: string; family: string } {
 	if (person.givenName || person.familyName)
