@@ -86,6 +86,8 @@ class ScanSession {
 	/** Why the last Save or Merge failed, shown in the sheet. */
 	reviewError = $state<string | undefined>(undefined);
 	saving = $state(false);
+	/** The person whose follow-up is being drafted right after saving them ("Queue follow-up"). */
+	followUpFor = $state<string | undefined>(undefined);
 
 	/** True while a code is being logged and read. */
 	#busy = false;
@@ -125,22 +127,26 @@ class ScanSession {
 		this.review = { kind: 'manual', eventId, at, sessions };
 	}
 
-	/** Saves the reviewed person as someone new (the sheet's Save, or "Save as new"). */
-	save(): Promise<void> {
-		return this.#finish((review, form) =>
+	/**
+	 * Saves the reviewed person as someone new (the sheet's Save, or "Save as new"); with
+	 * `followUp`, then opens the follow-up composer for them (the sheet's "Queue follow-up").
+	 */
+	async save(options: { followUp?: boolean } = {}): Promise<void> {
+		const contactId = await this.#finish((review, form) =>
 			review.kind === 'scan'
 				? saveAsNew(form, { eventId: review.eventId, scan: review.capture.scan })
 				: saveAsNew(form, { eventId: review.eventId, at: review.at })
 		);
+		if (options.followUp && contactId) this.followUpFor = contactId;
 	}
 
 	/** Merges the reviewed person into the one met before (the sheet's Merge). */
-	merge(): Promise<void> {
+	async merge(): Promise<void> {
 		const review = this.review;
 		if (review?.kind !== 'scan' || !review.capture.metBefore) return this.save();
 		const target = review.capture.metBefore.contact.id;
 		const { eventId, capture } = review;
-		return this.#finish((_, form) => mergeInto(target, form, { eventId, scan: capture.scan }));
+		await this.#finish((_, form) => mergeInto(target, form, { eventId, scan: capture.scan }));
 	}
 
 	/** Closes the sheet without saving. The scan stays logged. */
@@ -224,9 +230,11 @@ class ScanSession {
 		});
 	}
 
-	async #finish(action: (review: Review, form: ContactForm) => Promise<Saved>): Promise<void> {
+	async #finish(
+		action: (review: Review, form: ContactForm) => Promise<Saved>
+	): Promise<string | undefined> {
 		const review = this.review;
-		if (!review || this.saving) return;
+		if (!review || this.saving) return undefined;
 		this.saving = true;
 		this.reviewError = undefined;
 		try {
@@ -234,8 +242,10 @@ class ScanSession {
 			this.#close(review);
 			const id = review.kind === 'scan' ? review.capture.scan.id : saved.contact.id;
 			this.#announce(saved, id, false);
+			return saved.contact.id;
 		} catch (error) {
 			this.reviewError = message(error);
+			return undefined;
 		} finally {
 			this.saving = false;
 		}

@@ -15,6 +15,10 @@ export interface SettingValues {
 	scanSound: boolean;
 	/** The user's short pitch, shown on Today to rehearse and merged into follow-ups. */
 	myIntro: string;
+	/** The user's name, merged into follow-up messages as {myName}. */
+	myName: string;
+	/** Days between follow-up nudges and how long "Not now" lasts (see followups/plan.ts). */
+	followUpCadence: { nudge1AfterDays: number; nudge2AfterDays: number; snoozeDays: number };
 }
 
 export type SettingKey = keyof SettingValues;
