@@ -14,11 +14,12 @@ async function importFile(page: Page, file: string) {
 	await expect(page.getByRole('heading', { name: 'Check before importing' })).toBeVisible();
 }
 
+/** The sessions listed for the chosen day, once the list is on screen. */
 async function sessionTimes(page: Page) {
-	return page
-		.getByRole('list', { name: /^Sessions on/ })
-		.getByRole('listitem')
-		.allInnerTexts();
+	await expect(page).toHaveURL(/\/agenda$/);
+	const items = page.getByRole('list', { name: /^Sessions on/ }).getByRole('listitem');
+	await expect(items.first()).toBeVisible();
+	return items.allInnerTexts();
 }
 
 test.describe('agenda import', () => {
