@@ -9,3 +9,22 @@ test('Settings shows storage use, persistence and the version', async ({ page })
 	await expect(page.getByTestId('storage-persisted')).toHaveText(/^(Yes|Not yet)/);
 	await expect(page.getByTestId('app-version')).toHaveText(/\S+/);
 });
+
+test('the follow-up rhythm is kept, and out-of-range gaps are brought back into range', async ({
+	page
+}) => {
+	await page.goto('/settings');
+	const first = page.getByLabel('First nudge after (days)');
+	await expect(first).toHaveValue('5');
+	await first.fill('3');
+	await first.blur();
+	await expect(page.getByText('Saved on this device. New nudges use these gaps.')).toBeVisible();
+	const snooze = page.getByLabel('"Not now" brings them back after (days)');
+	await snooze.fill('0');
+	await snooze.blur();
+	await expect(snooze).toHaveValue('1');
+	await page.reload();
+	await expect(page.getByLabel('First nudge after (days)')).toHaveValue('3');
+	await expect(page.getByLabel('"Not now" brings them back after (days)')).toHaveValue('1');
+	await expect(page.getByLabel('Second, last nudge after (days)')).toHaveValue('7');
+});

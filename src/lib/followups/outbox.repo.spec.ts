@@ -46,6 +46,18 @@ beforeEach(async () => {
 });
 
 describe('the outbox', () => {
+	it('uses the rhythm from Settings for the next nudge', async () => {
+		const { contact } = await setUp();
+		await setSetting('followUpCadence', { nudge1AfterDays: 2, nudge2AfterDays: 7, snoozeDays: 90 });
+		const draft = await startFollowUp(contact.id, MET);
+		await queueDraft(draft!.id, draft!.dueAt, MET);
+		const sentAt = '2026-06-03T08:00:00.000Z';
+		await confirmSent(draft!.id, sentAt, sentAt);
+		const { rows } = await listFollowUps();
+		// Sent on 3 June: two days later, at 09:00 in Berlin.
+		expect(rows.find((r) => r.step === 1)?.dueAt).toBe('2026-06-05T07:00:00.000Z');
+	});
+
 	it('drafts from the template, queues, falls due, and sending schedules nudge 1', async () => {
 		const { contact } = await setUp();
 		const draft = await startFollowUp(contact.id, MET);
