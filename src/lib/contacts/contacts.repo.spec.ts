@@ -176,6 +176,8 @@ describe('edit, delete and undo', () => {
 describe('searchContacts', () => {
 	it('matches word prefixes across fields, ignoring case and accents; every word must match', async () => {
 		const a = await saveContact(ana);
+		// Saved in the same millisecond the order would fall to the ids; a later save must come first.
+		await new Promise((r) => setTimeout(r, 3));
 		const b = await saveContact({
 			name: 'José Núñez',
 			org: 'Acme',
@@ -190,6 +192,24 @@ describe('searchContacts', () => {
 		expect((await searchContacts({ text: 'design acme' })).map((c) => c.id)).toEqual([]);
 		expect((await searchContacts({ text: 'acme.io' })).map((c) => c.id)).toEqual([b.id]);
 		expect((await searchContacts({})).map((c) => c.id)).toEqual([b.id, a.id]);
+	});
+
+	it('lists contacts saved in the same millisecond in one stable order, with or without text', async () => {
+		const saved = [];
+		for (const name of ['Ana One', 'Ana Two', 'Ana Three'])
+			saved.push(await saveContact({ ...ana, name }));
+		const at = '2026-11-21T10:00:00.000Z';
+		await db.contacts.toCollection().modify({ createdAt: at });
+		const all = (await searchContacts({})).map((c) => c.id);
+		const byText = (await searchContacts({ text: 'ana' })).map((c) => c.id);
+		expect(all).toHaveLength(3);
+		expect(byText).toEqual(all);
+		expect(all).toEqual(
+			saved
+				.map((c) => c.id)
+				.sort()
+				.reverse()
+		);
 	});
 
 	it('filters by event, session, tag and rating', async () => {

@@ -121,7 +121,7 @@ export async function findDuplicates(
 		for (const id of await db.contacts.where('linkedin').equals(linkedin).primaryKeys())
 			ids.add(id);
 	const rows = (await db.contacts.bulkGet([...ids])).filter((r): r is ContactRow => !!r);
-	return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+	return rows.sort(newestFirst);
 }
 
 /**
@@ -275,7 +275,8 @@ export async function searchContacts(filter: ContactFilter = {}): Promise<Contac
 		const rows = (await db.contacts.bulkGet([...new Set(ids)])).filter(
 			(r): r is ContactRow => !!r && matches(r)
 		);
-		return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+		// Newest first, ties by id descending: the same order as the createdAt index reversed.
+		return rows.sort(newestFirst).slice(0, limit);
 	}
 	const out: ContactRow[] = [];
 	await db.contacts
@@ -286,6 +287,11 @@ export async function searchContacts(filter: ContactFilter = {}): Promise<Contac
 			if (matches(c)) out.push(c);
 		});
 	return out;
+}
+
+function newestFirst(a: ContactRow, b: ContactRow): number {
+	if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+	return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /** One contact, or undefined. */
