@@ -64,21 +64,3 @@ describe('formatBytes', () => {
 		expect(formatBytes(52 * 1024 * 1024)).toBe('52 MB');
 	});
 });
-
-describe('nowIso', () => {
-	afterEach(() => vi.useRealTimers());
-
-	it('keeps a burst of writes in order, and follows a clock that is set back', async () => {
-		const { nowIso } = await import('./index');
-		vi.useFakeTimers({ toFake: ['Date'] });
-		vi.setSystemTime(new Date('2026-06-01T10:00:00.000Z'));
-		const burst = [nowIso(), nowIso(), nowIso()];
-		expect(burst).toEqual([
-			'2026-06-01T10:00:00.000Z',
-			'2026-06-01T10:00:00.001Z',
-			'2026-06-01T10:00:00.002Z'
-		]);
-		vi.setSystemTime(new Date('2026-05-01T08:00:00.000Z'));
-		expect(nowIso()).toBe('2026-05-01T08:00:00.000Z');
-	});
-});

@@ -37,15 +37,7 @@ export function newId(): string {
 	return crypto.randomUUID();
 }
 
-let lastStamp = 0;
-
-/**
- * The current instant as the ISO string stored in rows. Stamps taken within the same millisecond
- * are nudged apart by a millisecond each, so rows written in a burst keep the order they were
- * written in; a clock set back by more than a moment is followed as it is.
- */
+/** The current instant as the ISO string stored in rows. */
 export function nowIso(): string {
-	const now = Date.now();
-	lastStamp = now <= lastStamp && lastStamp - now < 50 ? lastStamp + 1 : now;
-	return new Date(lastStamp).toISOString();
+	return new Date().toISOString();
 }
