@@ -35,9 +35,13 @@ describe('createEvent', () => {
 	});
 
 	it('leaves the active event alone unless asked to activate the new one', async () => {
+		// Same start date: newest first. A tick apart, so creation order is not left to chance.
+		const tick = () => new Promise((r) => setTimeout(r, 3));
 		const first = await createEvent(base);
+		await tick();
 		const second = await createEvent({ ...base, name: 'Second' });
 		expect((await getActiveEvent())?.id).toBe(first.id);
+		await tick();
 		const third = await createEvent({ ...base, name: 'Third' }, { activate: true });
 		expect((await getActiveEvent())?.id).toBe(third.id);
 		expect((await listEvents()).map((e) => e.id)).toEqual([third.id, second.id, first.id]);
