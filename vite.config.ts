@@ -8,6 +8,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',
-		setupFiles: ['./src/test-setup.ts']
+		setupFiles: ['./src/test-setup.ts'],
+		// Property tests run hundreds of cases; on a busy 2-core machine 5 s is not enough headroom.
+		testTimeout: 30_000
 	}
 });
