@@ -111,17 +111,18 @@ test('full screen keeps the screen awake and closes with Escape', async ({ page 
 		Object.assign(window, { __wake: log, __sentinels: sentinels });
 		Object.defineProperty(navigator, 'wakeLock', {
 			value: {
-				request: async (type: string) => {
+				request: (type: string) => {
 					log.push(`request ${type}`);
 					const sentinel = {
 						released: false,
-						release: async () => {
+						release: () => {
 							sentinel.released = true;
 							log.push('release');
+							return Promise.resolve();
 						}
 					};
 					sentinels.push(sentinel);
-					return sentinel;
+					return Promise.resolve(sentinel);
 				}
 			}
 		});
