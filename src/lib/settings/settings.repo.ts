@@ -3,6 +3,7 @@
  * typo is a type error, not a silently missing preference.
  */
 import { db } from '$lib/db';
+import type { MyCardFields } from '$lib/me/card';
 
 export interface SettingValues {
 	/** The event Today shows and new contacts belong to. */
@@ -17,6 +18,8 @@ export interface SettingValues {
 	myIntro: string;
 	/** The user's name, merged into follow-up messages as {myName}. */
 	myName: string;
+	/** My card's other details (org, title, email, phone, LinkedIn, website), stored as typed. */
+	myCard: MyCardFields;
 	/** Days between follow-up nudges and how long "Not now" lasts (see followups/plan.ts). */
 	followUpCadence: { nudge1AfterDays: number; nudge2AfterDays: number; snoozeDays: number };
 }
