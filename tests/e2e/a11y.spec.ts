@@ -20,6 +20,8 @@ for (const scheme of ['light', 'dark'] as const) {
 	test(`every screen passes axe (WCAG 2 AA, incl. contrast) in ${scheme} mode`, async ({
 		page
 	}) => {
+		// A dozen screens, each loaded and scanned by axe: well over a minute on a busy machine.
+		test.setTimeout(180_000);
 		await page.emulateMedia({ colorScheme: scheme });
 		await createEventThroughUi(page, { name: 'Accessible Conf', startDate: '2026-05-01' });
 		for (const path of screens) {
