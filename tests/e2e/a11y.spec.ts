@@ -13,7 +13,8 @@ const screens = [
 	'/settings',
 	'/events',
 	'/events/new',
-	'/me'
+	'/me',
+	'/data'
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

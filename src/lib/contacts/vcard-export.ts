@@ -11,7 +11,8 @@ import { safeFileName } from '$lib/ui/download';
 /** The fields a card carries: the same shape the parser reads, so a card round-trips. */
 export type VCardPerson = CardFields;
 
-function splitName(person: VCardPerson): { given: string; family: string } {
+/** Given and family name: the stored parts, else the display name split at its last word. */
+export function splitName(person: VCardPerson): { given: string; family: string } {
 	if (person.givenName || person.familyName)
 		return { given: person.givenName ?? '', family: person.familyName ?? '' };
 	const words = person.name.trim().split(/\s+/);
@@ -19,8 +20,11 @@ function splitName(person: VCardPerson): { given: string; family: string } {
 	return { given: words.slice(0, -1).join(' '), family: words[words.length - 1] ?? '' };
 }
 
-/** One person as a vCard 3.0 card (CRLF line ends, ends with CRLF). */
-export function toVCard(person: VCardPerson): string {
+/**
+ * One person as a vCard 3.0 card (CRLF line ends, ends with CRLF). `categories` (tags) are written
+ * as one CATEGORIES line, each escaped so a comma inside a tag stays inside it.
+ */
+export function toVCard(person: VCardPerson, extras: { categories?: string[] } = {}): string {
 	const lines = ['BEGIN:VCARD', 'VERSION:3.0'];
 	const fn = person.name.trim() || person.org || person.emails[0] || 'Unnamed';
 	const { given, family } = splitName({ ...person, name: person.name.trim() ? person.name : '' });
@@ -34,6 +38,8 @@ export function toVCard(person: VCardPerson): string {
 	for (const url of person.urls) lines.push(`URL:${url}`);
 	if (person.address) lines.push(`ADR;TYPE=WORK:;;${escapeText(person.address)};;;;`);
 	if (person.note) lines.push(`NOTE:${escapeText(person.note)}`);
+	const categories = (extras.categories ?? []).map((c) => c.trim()).filter(Boolean);
+	if (categories.length) lines.push(`CATEGORIES:${categories.map(escapeText).join(',')}`);
 	lines.push('END:VCARD');
 	return lines.map(foldLine).join('\r\n') + '\r\n';
 }
