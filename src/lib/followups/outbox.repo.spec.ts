@@ -3,6 +3,7 @@ import { db } from '$lib/db';
 import { saveContact } from '$lib/contacts/contacts.repo';
 import { createEvent } from '$lib/events/events.repo';
 import { setSetting } from '$lib/settings/settings.repo';
+import { claimDueNotification } from './notify.repo';
 import { followUpSections } from './plan';
 import {
 	confirmSent,
@@ -187,5 +188,25 @@ describe('the outbox with the user\u2019s templates', () => {
 			own: []
 		});
 		expect((await startFollowUp(contact.id, MET))?.subject).toBe('Great to meet you at JSConf EU');
+	});
+});
+
+describe('the due notification bookkeeping', () => {
+	it('claims a due set once, and again only when something new falls due', async () => {
+		const { contact } = await setUp();
+		const draft = await startFollowUp(contact.id, MET);
+		await queueDraft(draft!.id, draft!.dueAt, MET);
+		expect((await claimDueNotification(MET)).show).toBe(false);
+		const due = '2026-06-03T08:00:00.000Z';
+		expect(await claimDueNotification(due)).toMatchObject({
+			show: true,
+			title: '1 follow-up is due',
+			body: 'Ana Lima: open Hallway to send.'
+		});
+		expect((await claimDueNotification(due)).show).toBe(false);
+		await confirmSent(draft!.id, due, due);
+		expect((await claimDueNotification(due)).show).toBe(false);
+		// Nudge 1 falls due five days later: that is a new due set.
+		expect((await claimDueNotification('2026-06-08T08:00:00.000Z')).show).toBe(true);
 	});
 });
