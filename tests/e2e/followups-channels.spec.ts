@@ -385,15 +385,13 @@ test('the notification opt-in shows one notification per due set', async ({ page
 	expect(await notified()).toEqual([]);
 	await page.getByRole('button', { name: 'Remind me with a notification' }).click();
 	await expect(page.getByRole('button', { name: 'Stop notifications' })).toBeVisible();
-	await expect
-		.poll(notified)
-		.toEqual([
-			{
-				title: '1 follow-up is due',
-				body: 'Ana Lima: open Hallway to send.',
-				via: 'service worker'
-			}
-		]);
+	await expect.poll(notified).toEqual([
+		{
+			title: '1 follow-up is due',
+			body: 'Ana Lima: open Hallway to send.',
+			via: 'service worker'
+		}
+	]);
 
 	// Coming back to the app, or opening it again, with the same due set: no second one. (Absence
 	// can only be shown by waiting a moment; the check is two small IndexedDB transactions.)
