@@ -78,3 +78,32 @@ sw.addEventListener('fetch', (event) => {
 	if (url.pathname.endsWith('/_app/version.json')) return;
 	event.respondWith(respond(request));
 });
+
+// A "follow-ups are due" notification opens the Follow-ups screen: in an open Hallway window
+// when there is one, else in a new one. Only same-origin paths are followed.
+sw.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const data = event.notification.data as { url?: unknown } | null;
+	const target = new URL(
+		typeof data?.url === 'string' ? data.url : '/follow-ups',
+		sw.location.origin
+	);
+	const url =
+		target.origin === sw.location.origin ? target.href : `${sw.location.origin}/follow-ups`;
+	event.waitUntil(
+		(async () => {
+			const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const client = windows.find((w) => new URL(w.url).origin === sw.location.origin);
+			if (client) {
+				try {
+					const focused = await client.focus();
+					// navigate() only works on pages this worker controls.
+					if (await focused.navigate(url)) return;
+				} catch {
+					// Fall through to a new window.
+				}
+			}
+			await sw.clients.openWindow(url);
+		})()
+	);
+});

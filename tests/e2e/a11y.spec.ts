@@ -11,6 +11,7 @@ const screens = [
 	'/agenda',
 	'/follow-ups',
 	'/settings',
+	'/settings/templates',
 	'/events',
 	'/events/new',
 	'/me',

@@ -3,6 +3,7 @@ import { db } from '$lib/db';
 import { saveContact } from '$lib/contacts/contacts.repo';
 import { createEvent } from '$lib/events/events.repo';
 import { setSetting } from '$lib/settings/settings.repo';
+import { claimDueNotification } from './notify.repo';
 import { followUpSections } from './plan';
 import {
 	confirmSent,
@@ -12,6 +13,7 @@ import {
 	markNotNow,
 	markReplied,
 	queueDraft,
+	renderFirstMessage,
 	restoreFollowUps,
 	startFollowUp,
 	wakeDue
@@ -147,5 +149,64 @@ describe('the outbox', () => {
 		const lateRow = (await db.followups.where('contactId').equals(late.id).toArray())[0]!;
 		await confirmSent(lateRow.id, '2026-06-06T09:00:00.000Z', '2026-06-06T09:00:00.000Z');
 		expect(await firstFollowUpGoal(event.id, 72)).toEqual({ people: 2, followedUp: 1 });
+	});
+});
+
+describe('the outbox with the user\u2019s templates', () => {
+	it('drafts, nudges and checks in with the edited templates', async () => {
+		const { contact } = await setUp();
+		await setSetting('followUpTemplates', {
+			edited: {
+				'first-great-to-meet': { subject: 'Lovely to meet you', body: 'Hi {firstName}, coffee?' },
+				'nudge-1': { subject: 'Coffee still?', body: 'Hi {firstName}, still up for coffee?' },
+				'check-in': { subject: 'Back again', body: 'Hi {firstName}, how are things?' }
+			},
+			own: [{ id: 'own-x', label: 'Mine', subject: 'Mine[ at {event}]', body: 'Mine {firstName}' }]
+		});
+		const draft = await startFollowUp(contact.id, MET);
+		expect(draft).toMatchObject({ subject: 'Lovely to meet you', body: 'Hi Ana, coffee?' });
+		expect(await renderFirstMessage(contact.id, 'own-x', MET)).toEqual({
+			subject: 'Mine at JSConf EU',
+			body: 'Mine Ana'
+		});
+		await confirmSent(draft!.id, MET, MET);
+		let { rows } = await listFollowUps();
+		expect(rows.find((r) => r.step === 1)).toMatchObject({
+			subject: 'Coffee still?',
+			body: 'Hi Ana, still up for coffee?'
+		});
+		await markNotNow(contact.id, MET);
+		await wakeDue('2027-01-01T00:00:00.000Z');
+		({ rows } = await listFollowUps());
+		expect(rows.find((r) => r.kind === 'check-in')?.subject).toBe('Back again');
+	});
+
+	it('falls back to the defaults when the stored templates are damaged', async () => {
+		const { contact } = await setUp();
+		await setSetting('followUpTemplates', {
+			edited: { 'first-great-to-meet': { subject: '{oops', body: 'x' } },
+			own: []
+		});
+		expect((await startFollowUp(contact.id, MET))?.subject).toBe('Great to meet you at JSConf EU');
+	});
+});
+
+describe('the due notification bookkeeping', () => {
+	it('claims a due set once, and again only when something new falls due', async () => {
+		const { contact } = await setUp();
+		const draft = await startFollowUp(contact.id, MET);
+		await queueDraft(draft!.id, draft!.dueAt, MET);
+		expect((await claimDueNotification(MET)).show).toBe(false);
+		const due = '2026-06-03T08:00:00.000Z';
+		expect(await claimDueNotification(due)).toMatchObject({
+			show: true,
+			title: '1 follow-up is due',
+			body: 'Ana Lima: open Hallway to send.'
+		});
+		expect((await claimDueNotification(due)).show).toBe(false);
+		await confirmSent(draft!.id, due, due);
+		expect((await claimDueNotification(due)).show).toBe(false);
+		// Nudge 1 falls due five days later: that is a new due set.
+		expect((await claimDueNotification('2026-06-08T08:00:00.000Z')).show).toBe(true);
 	});
 });

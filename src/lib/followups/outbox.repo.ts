@@ -31,7 +31,14 @@ import {
 	type FollowUpWrite,
 	type MessageKind
 } from './plan';
-import { DEFAULT_TEMPLATES, mergeFieldsFor, renderTemplate, templatesFor } from './templates';
+import {
+	DEFAULT_TEMPLATES,
+	mergeFieldsFor,
+	renderTemplate,
+	templatesFor,
+	type MessageTemplate
+} from './templates';
+import { templatesInUse } from './templates.repo';
 
 const TABLES = () => [db.followups, db.contacts, db.events, db.sessions, db.settings];
 
@@ -58,25 +65,42 @@ async function contextOf(contactId: Id): Promise<ContactContext | undefined> {
 	return { contact, event, session };
 }
 
-async function myCard(): Promise<{ name?: string; intro?: string }> {
-	const [name, intro] = await Promise.all([getSetting('myName'), getSetting('myIntro')]);
-	return { name, intro };
+/** What every message is written with: the user's card and their templates. */
+interface Writer {
+	me: { name?: string; intro?: string };
+	templates: MessageTemplate[];
+}
+
+async function writer(): Promise<Writer> {
+	const [name, intro, templates] = await Promise.all([
+		getSetting('myName'),
+		getSetting('myIntro'),
+		templatesInUse()
+	]);
+	return { me: { name, intro }, templates };
 }
 
 async function cadence(): Promise<Partial<CadenceSettings> | undefined> {
 	return getSetting('followUpCadence');
 }
 
-/** Renders the default template of `kind` (or `templateId`) for a contact. */
+/**
+ * Renders the user's template of `kind` (`templateId` when it exists, else the first of that
+ * kind) for a contact; the built-in set stands in where the user's has none.
+ */
 function render(
 	context: ContactContext | undefined,
-	me: { name?: string; intro?: string },
+	{ me, templates }: Writer,
 	kind: MessageKind,
 	sendAt: string,
 	templateId?: string
 ) {
-	const choices = templatesFor(kind);
-	const template = choices.find((t) => t.id === templateId) ?? choices[0] ?? DEFAULT_TEMPLATES[0]!;
+	const choices = templatesFor(kind, templates);
+	const template =
+		choices.find((t) => t.id === templateId) ??
+		choices[0] ??
+		templatesFor(kind)[0] ??
+		DEFAULT_TEMPLATES[0]!;
 	return renderTemplate(
 		template,
 		mergeFieldsFor({
@@ -90,7 +114,7 @@ function render(
 }
 
 async function composerFor(contactIds: Id[], sendAt: string): Promise<Compose> {
-	const me = await myCard();
+	const me = await writer();
 	const contexts = new Map<Id, ContactContext | undefined>();
 	for (const id of new Set(contactIds)) contexts.set(id, await contextOf(id));
 	return (request) => render(contexts.get(request.contactId), me, request.kind, sendAt);
@@ -129,7 +153,7 @@ export async function startFollowUp(contactId: Id, now: string): Promise<FollowU
 			timeZone: context.event?.timeZone ?? '',
 			choice: 'next-morning'
 		});
-		const message = render(context, await myCard(), 'first', dueAt);
+		const message = render(context, await writer(), 'first', dueAt);
 		const row = newFollowUp({
 			id: newId(),
 			contactId,
@@ -154,7 +178,7 @@ export async function renderFirstMessage(
 ): Promise<{ subject: string; body: string } | undefined> {
 	return db.transaction('r', TABLES(), async () => {
 		const context = await contextOf(contactId);
-		return context ? render(context, await myCard(), 'first', sendAt, templateId) : undefined;
+		return context ? render(context, await writer(), 'first', sendAt, templateId) : undefined;
 	});
 }
 

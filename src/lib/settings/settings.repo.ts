@@ -3,6 +3,7 @@
  * typo is a type error, not a silently missing preference.
  */
 import { db } from '$lib/db';
+import type { StoredTemplates } from '$lib/followups/template-set';
 import type { MyCardFields } from '$lib/me/card';
 
 export interface SettingValues {
@@ -22,6 +23,12 @@ export interface SettingValues {
 	myCard: MyCardFields;
 	/** Days between follow-up nudges and how long "Not now" lasts (see followups/plan.ts). */
 	followUpCadence: { nudge1AfterDays: number; nudge2AfterDays: number; snoozeDays: number };
+	/** The user's edits to follow-up templates and their own variants (followups/template-set.ts). */
+	followUpTemplates: StoredTemplates;
+	/** The user asked for a notification when follow-ups are due (and the browser allowed it). */
+	followUpNotifications: boolean;
+	/** The due follow-ups the last notification was about ("id@dueAt"), so it is shown once. */
+	followUpNotified: string[];
 }
 
 export type SettingKey = keyof SettingValues;

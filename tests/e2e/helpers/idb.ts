@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { ContactRow, ScanRow, SessionRow } from '../../../src/lib/db/types';
 
-type Table = 'contacts' | 'scans' | 'sessions' | 'settings' | 'events';
+type Table = 'contacts' | 'scans' | 'sessions' | 'settings' | 'events' | 'followups';
 
 /** Every row of a table. */
 export function readAll<T>(page: Page, table: Table): Promise<T[]> {
