@@ -1,9 +1,10 @@
 /**
- * Registers the service worker with workbox-window and reports when a new version is waiting.
+ * Registers the service worker and reports when a new version is waiting. The browser's own
+ * ServiceWorkerContainer API does all of it in a few lines, so the first visit does not download
+ * workbox-window for it.
  * The worker (src/service-worker.ts) never skips waiting by itself: the user chooses when to
  * reload, so a half-typed note is never interrupted. Data lives in IndexedDB and is untouched.
  */
-import { Workbox } from 'workbox-window';
 import { dev } from '$app/environment';
 
 export interface Registration {
@@ -25,22 +26,38 @@ export function registerServiceWorker(handlers: {
 	onError: (error: unknown) => void;
 }): Registration | undefined {
 	if (!('serviceWorker' in navigator)) return undefined;
-	// In dev the worker is an ES module and not bundled.
-	const wb = new Workbox('/service-worker.js', { type: dev ? 'module' : 'classic' });
+	const container = navigator.serviceWorker;
+	let registration: ServiceWorkerRegistration | undefined;
 	let accepted = false;
 
-	wb.addEventListener('waiting', () => handlers.onUpdateReady());
-	// `controlling` also fires on the very first install (the worker claims the page); only reload
-	// when the user asked for the new version.
-	wb.addEventListener('controlling', () => {
+	// A worker that finished installing while another controls the page is an update waiting.
+	// (The very first install has no controller: nothing to offer, it simply takes over.)
+	const watch = (worker: ServiceWorker | null) => {
+		if (!worker) return;
+		const check = () => {
+			if (worker.state === 'installed' && container.controller) handlers.onUpdateReady();
+		};
+		check();
+		worker.addEventListener('statechange', check);
+	};
+
+	// `controllerchange` also fires on the very first install (the worker claims the page); only
+	// reload when the user asked for the new version.
+	container.addEventListener('controllerchange', () => {
 		if (accepted) window.location.reload();
 	});
 
-	wb.register().catch(handlers.onError);
+	// In dev the worker is an ES module and not bundled.
+	container.register('/service-worker.js', { type: dev ? 'module' : 'classic' }).then((reg) => {
+		registration = reg;
+		if (reg.waiting && container.controller) handlers.onUpdateReady();
+		watch(reg.installing);
+		reg.addEventListener('updatefound', () => watch(reg.installing));
+	}, handlers.onError);
 
 	const checkForUpdate = async () => {
 		try {
-			await wb.update();
+			await registration?.update();
 		} catch {
 			// Offline or the server is unreachable: the installed version keeps working.
 		}
@@ -55,7 +72,8 @@ export function registerServiceWorker(handlers: {
 	return {
 		activateUpdate() {
 			accepted = true;
-			wb.messageSkipWaiting();
+			// The worker answers this message with skipWaiting() (src/service-worker.ts).
+			registration?.waiting?.postMessage({ type: 'SKIP_WAITING' });
 		},
 		checkForUpdate
 	};
