@@ -3,6 +3,20 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	build: {
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					groups: [
+						{
+							name: 'shell',
+							test: /src[\\/]lib[\\/](ui[\\/](Icon|EmptyState|ErrorNote|Skeleton|Toasts)\.svelte|ui[\\/](clock|toast|connection)\.svelte\.ts|db[\\/]|events[\\/](active-event\.svelte|events\.repo|validate|format)\.ts|followups[\\/](due\.svelte|open|wake)\.ts|settings[\\/](settings\.repo\.ts|typed-setting\.svelte\.ts)|pwa[\\/]update\.svelte\.ts)|node_modules[\\/](svelte|@sveltejs[\\/]kit|dexie|esm-env|clsx|devalue|workbox-window)[\\/]/
+						}
+					]
+				}
+			}
+		}
+	},
 	server: { port: 5173, strictPort: true },
 	preview: { port: 4173, strictPort: true },
 	test: {

@@ -8,7 +8,7 @@
  *
  * - One cache per build version; activation deletes the others.
  * - It never skips waiting by itself: the page shows "A new version is ready — Reload" and sends
- *   SKIP_WAITING (workbox-window's messageSkipWaiting) when the user accepts.
+ *   SKIP_WAITING (src/lib/pwa/register.ts) when the user accepts.
  * - It claims open pages on activation, so even the first visit is controlled.
  * - Only same-origin GETs are answered; nothing else is touched (data lives in IndexedDB).
  */

@@ -9,7 +9,7 @@ class PwaState {
 	#started = false;
 
 	/**
-	 * Registers once, in the browser (called from the root layout's onMount). workbox-window is
+	 * Registers once, in the browser (called from the root layout's onMount). The registration code is
 	 * loaded here, never during prerendering, and after the first paint.
 	 */
 	async start(): Promise<void> {
