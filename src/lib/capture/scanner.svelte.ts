@@ -278,6 +278,8 @@ export class CameraScanner {
 					void this.restart();
 				}
 			});
+			// At once, not after the camera list and wake lock below: the badge may be in view now.
+			if (!this.#paused) this.#loop.start();
 		}
 		this.status = 'scanning';
 		this.#readTrack();
