@@ -41,6 +41,28 @@ function scanBox(videoWidth: number, videoHeight: number): Viewfinder {
 	return { canvas: side, source: (side * videoWidth) / phone.width };
 }
 
+/**
+ * A phone's viewfinder as the app lays it out (Scanner.svelte): html5-qrcode's video element is
+ * the viewfinder's width (390 CSS px) at the stream's aspect ratio, in a viewport that shows
+ * `visible` CSS px of its height. The scan loop is given exactly this (scanner-loop.ts).
+ */
+export interface PhoneView {
+	video: { width: number; height: number };
+	element: { width: number; height: number };
+	visible: number;
+}
+
+export function phoneView(videoWidth: number, videoHeight: number): PhoneView {
+	const phone = { width: 390, height: 844 };
+	const cssHeight = Math.round((phone.width * videoHeight) / videoWidth);
+	const viewport = Math.max(240, Math.min(cssHeight, 0.62 * phone.height, 576));
+	return {
+		video: { width: videoWidth, height: videoHeight },
+		element: { width: phone.width, height: cssHeight },
+		visible: Math.min(cssHeight, viewport)
+	};
+}
+
 /** Phone upright: the camera delivers portrait 720×1280 frames. Box 293 px ← 541 frame px. */
 export const PORTRAIT = scanBox(720, 1280);
 /** A landscape 1280×720 stream in the same 390 px wide viewfinder. Box 164 px ← 538 frame px. */

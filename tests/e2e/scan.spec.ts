@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, type Browser, type Page } from '@playwright/test';
 import { launchWithFakeCamera, openCameraPage, type CameraPage } from './helpers/camera';
 import { activeEventId, contacts, putAll, scans, seedSessions } from './helpers/idb';
-import { qrPng, writeQrVideo, type QrVideo } from './helpers/qr-video';
+import { qrPng, writeQrVideo, type QrVideo, type QrVideoOptions } from './helpers/qr-video';
 import { createEventThroughUi, expect, waitForServiceWorker } from './fixtures';
 
 /** The fixed "now": the middle of the second session below. */
@@ -77,7 +77,7 @@ async function toastAction(page: Page, message: string, action: string): Promise
  * One Chromium per describe block (its fake camera plays `texts` as QR codes, or, with no texts,
  * asks for permission and is refused), and a guarded page per test.
  */
-function withCamera(texts: string[], video: { fps?: number; framesPerCode?: number } = {}) {
+function withCamera(texts: string[], video: QrVideoOptions = {}) {
 	const refused = texts.length === 0;
 	let file: QrVideo | undefined;
 	let browser: Browser;
@@ -178,6 +178,43 @@ base.describe('scanning a vCard badge', () => {
 		await review.getByRole('button', { name: 'Save', exact: true }).click();
 		await expect(page.getByText('Saved Zoë Ødegård')).toBeVisible();
 		expect((await contacts(page)).map((c) => c.name)).toEqual(['Zoë Ødegård']);
+	});
+});
+
+base.describe('a landscape camera stream', () => {
+	// A dense badge (588 bytes, QR version 19: 93 modules) at 3 px per module in a 1280×720
+	// stream. On a 412 px wide phone the scan box is 174 CSS px over 540 video px: copied at the
+	// box's CSS size (html5-qrcode's own loop) that is under 1 px per module, and never read.
+	const DENSE = vcard([
+		'N:Nakamura-Søndergaard;Ana Sofía;;;',
+		'FN:Ana Sofía Nakamura-Søndergaard',
+		'ORG:Ålesund Observatoriet for Kystklima;Data Platform',
+		'TITLE:Principal Research Engineer, Sensor Networks',
+		'EMAIL;TYPE=INTERNET,WORK:ana.sofia.nakamura-sondergaard@kystklima-observatoriet.example',
+		'EMAIL;TYPE=INTERNET,HOME:anasofia@post.example',
+		'TEL;TYPE=CELL:+47 412 34 567',
+		'TEL;TYPE=WORK:+47 70 11 22 33',
+		'ADR;TYPE=WORK:;;Strandgata 12;Ålesund;;6004;Norge',
+		'URL:https://kystklima-observatoriet.example/folk/ana-sofia',
+		'NOTE:Met at the hallway track. Ask about the fjord buoys.'
+	]);
+	const camera = withCamera([DENSE], { width: 1280, height: 720, codeSize: 303 });
+
+	base('a dense badge in the scan box is read at the camera’s resolution', async ({ baseURL }) => {
+		const { page } = await camera(baseURL);
+		await page.goto('/scan');
+		const review = sheet(page);
+		await expect(review).toBeVisible({ timeout: 20_000 });
+		await expect(review.getByLabel('Name')).toHaveValue('Ana Sofía Nakamura-Søndergaard');
+		await expect(review.getByLabel('Company')).toHaveValue(
+			'Ålesund Observatoriet for Kystklima, Data Platform'
+		);
+		// The stream really is landscape, and wider than the viewfinder shows it.
+		const video = await page
+			.locator('#scan-viewfinder video')
+			.evaluate((v: HTMLVideoElement) => [v.videoWidth, v.videoHeight, v.clientWidth]);
+		expect(video).toEqual([1280, 720, 412]);
+		expect(await scans(page)).toMatchObject([{ raw: DENSE, format: 'vcard', source: 'camera' }]);
 	});
 });
 

@@ -3,8 +3,9 @@
  *
  * - Where the platform has one that reads QR codes (Android Chrome, recent Safari), it is used.
  * - Elsewhere the barcode-detector polyfill (ZXing-C++ compiled to WebAssembly) is installed on
- *   `globalThis.BarcodeDetector`, before html5-qrcode is constructed: html5-qrcode looks for a
- *   BarcodeDetector in its constructor only.
+ *   `globalThis.BarcodeDetector`. The camera's own scan loop (scanner-loop.ts) and photos use it;
+ *   html5-qrcode only runs the camera, and decodes with its bundled ZXing-js only when neither
+ *   detector could be loaded.
  * - The polyfill's `.wasm` is part of our build (imported with `?url`, so Vite emits it and the
  *   service worker precaches it with the rest of the app). By default the polyfill would fetch it
  *   from a CDN, which fails offline and would leak every scan session to a third party.
@@ -17,6 +18,11 @@ import type {
 
 /** The constructor shape shared by the native BarcodeDetector and the polyfill. */
 type DetectorClass = typeof PolyfillDetector;
+
+/** What the scan loop needs of a detector: native and polyfill both fit. */
+export interface QrDetector {
+	detect(image: HTMLCanvasElement | OffscreenCanvas): Promise<DetectedBarcode[]>;
+}
 
 const QR_CODE = 'qr_code';
 
@@ -56,7 +62,7 @@ async function installPolyfill(): Promise<void> {
 
 /**
  * Makes sure `globalThis.BarcodeDetector` exists and reads QR codes: the platform's own when it
- * supports 'qr_code', else the self-hosted polyfill. Call it before constructing html5-qrcode.
+ * supports 'qr_code', else the self-hosted polyfill.
  *
  * Resolves to `{ native }` (whether the platform's detector is used). Rejects when neither is
  * available (the .wasm could not be loaded: not precached yet and no network); nothing is
@@ -74,8 +80,20 @@ export function ensureBarcodeDetector(): Promise<{ native: boolean }> {
 	return ready;
 }
 
-function largest(codes: DetectedBarcode[]): DetectedBarcode | undefined {
-	let best: DetectedBarcode | undefined;
+/**
+ * A detector for QR codes only, after {@link ensureBarcodeDetector}. Rejects like it does when no
+ * detector can be loaded.
+ */
+export async function createQrDetector(): Promise<QrDetector> {
+	await ensureBarcodeDetector();
+	const Detector = installed();
+	if (!Detector) throw new Error('No QR code reader is available in this browser.');
+	return new Detector({ formats: [QR_CODE] });
+}
+
+/** The largest of several codes in one image: the badge in front, not the poster behind. */
+export function largest<T extends Pick<DetectedBarcode, 'boundingBox'>>(codes: T[]): T | undefined {
+	let best: T | undefined;
 	for (const code of codes) {
 		const area = code.boundingBox.width * code.boundingBox.height;
 		if (!best || area > best.boundingBox.width * best.boundingBox.height) best = code;

@@ -10,19 +10,22 @@ export { Html5Qrcode, Html5QrcodeSupportedFormats };
 export { Html5QrcodeScannerState } from 'html5-qrcode/esm/state-manager';
 
 /**
- * An Html5Qrcode for QR codes. Construct it after ensureBarcodeDetector(): html5-qrcode picks its
- * decoder in the constructor. With a detector, every frame goes to it: html5-qrcode 2.3.8 (its
- * last release) otherwise alternates frames between the detector and its bundled ZXing-js, which
- * `npm run bench` measured reading 29.5 % of badge frames where zxing-wasm reads 84 %, and never a
- * frame zxing-wasm missed. The alternate decoder lives in a private field of its decoder shim.
+ * An Html5Qrcode for QR codes. It runs the camera and draws the viewfinder and scan box.
+ *
+ * With `ownLoop`, it never decodes: the app's scan loop (scanner-loop.ts) reads each frame at
+ * the camera's resolution. html5-qrcode 2.3.8 (its last release) decodes the scan box copied at
+ * its CSS size, which `npm run bench` measured reading 17.5 % of badge frames in a landscape
+ * stream and 84 % upright, where the same decoder at capture resolution reads 94 %. Its decode
+ * loop (the private `foreverScan`, started when the video plays) is replaced by a no-op.
+ *
+ * Without it (no BarcodeDetector could be loaded), html5-qrcode decodes with its bundled ZXing-js.
  */
-export function createScanner(elementId: string, useDetector: boolean): Html5Qrcode {
+export function createScanner(elementId: string, ownLoop: boolean): Html5Qrcode {
 	const scanner = new Html5Qrcode(elementId, {
 		verbose: false,
 		formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
-		useBarCodeDetectorIfSupported: useDetector
+		useBarCodeDetectorIfSupported: false
 	});
-	const shim = (scanner as unknown as { qrcode?: { secondaryDecoder?: unknown } }).qrcode;
-	if (useDetector && shim?.secondaryDecoder) shim.secondaryDecoder = undefined;
+	if (ownLoop) (scanner as unknown as { foreverScan: () => void }).foreverScan = () => {};
 	return scanner;
 }

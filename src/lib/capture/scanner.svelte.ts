@@ -1,5 +1,6 @@
 /**
- * The camera behind the Scan screen: html5-qrcode's `Html5Qrcode` with our own UI around it.
+ * The camera behind the Scan screen: html5-qrcode's `Html5Qrcode` runs the camera and draws the
+ * viewfinder; our own scan loop (scanner-loop.ts) reads its video frames at capture resolution.
  *
  * html5-qrcode 2.3.8 (its last release) is fragile about its lifecycle: overlapping start/stop
  * calls throw "already under transition", `clear()` throws while a scan runs, and it keeps the
@@ -8,9 +9,10 @@
  * decoding paused) rather than replaying every request. The library itself (~107 KB gzip) is
  * imported on first start, so only the Scan screen pays for it.
  */
-import type { QrDimensionFunction } from 'html5-qrcode/esm/core';
 import type { Html5Qrcode } from 'html5-qrcode/esm/html5-qrcode';
-import { ensureBarcodeDetector } from './detector';
+import { createQrDetector, ensureBarcodeDetector, type QrDetector } from './detector';
+import { ScanLoop } from './scanner-loop';
+import { ScanTick } from './scanner-tick';
 
 /** Why the camera is not running, each with its own one-line message on screen. */
 export type CameraProblem = 'denied' | 'missing' | 'busy' | 'unsupported' | 'failed';
@@ -18,9 +20,9 @@ export type CameraProblem = 'denied' | 'missing' | 'busy' | 'unsupported' | 'fai
 export type CameraStatus = 'starting' | 'scanning' | 'idle' | 'problem';
 
 /**
- * Which BarcodeDetector reads the frames: the platform's, or the self-hosted wasm polyfill; or,
- * when neither could load, only html5-qrcode's bundled ZXing-js. (With a BarcodeDetector,
- * html5-qrcode still alternates it with ZXing-js frame by frame.)
+ * Which decoder reads the frames: a BarcodeDetector (the platform's, or the self-hosted wasm
+ * polyfill) in our scan loop; or, when neither could load or it kept failing, html5-qrcode's own
+ * loop with its bundled ZXing-js.
  */
 export type Decoder = 'native' | 'zxing-wasm' | 'html5-qrcode';
 
@@ -31,7 +33,7 @@ export interface CameraChoice {
 
 type Library = typeof import('./scanner-library');
 
-/** Decode attempts per second: enough to feel instant, low enough to spare a phone's battery. */
+/** html5-qrcode's decode attempts per second, when its own loop decodes (no BarcodeDetector). */
 const FPS = 10;
 
 /**
@@ -78,8 +80,8 @@ class ScreenWakeLock {
 export interface CameraScannerOptions {
 	/** The id of the (empty) element html5-qrcode renders the video into. */
 	elementId: string;
-	/** The scan box for a viewfinder of the given CSS size; the code must fit inside it. */
-	qrbox: QrDimensionFunction;
+	/** The scan box's side in CSS px for a video element of this CSS size (centred in it). */
+	boxSide: (width: number, height: number) => number;
 	/** Called with the text of each decoded frame while decoding is not paused. */
 	onCode: (text: string) => void;
 }
@@ -99,6 +101,12 @@ export class CameraScanner {
 	#library: Library | undefined;
 	#instance: Html5Qrcode | undefined;
 	#running = false;
+	/** Our scan loop over the running video, when a BarcodeDetector reads the frames. */
+	#loop: ScanLoop | undefined;
+	/** Whether #instance was built to leave decoding to our loop. */
+	#instanceOwnLoop: boolean | undefined;
+	/** The detector failed on live frames: html5-qrcode's ZXing-js reads from now on. */
+	#detectorBroken = false;
 	#queue: Promise<void> = Promise.resolve();
 	#wanted = false;
 	#hidden = false;
@@ -200,20 +208,27 @@ export class CameraScanner {
 		this.status = 'starting';
 		this.problem = undefined;
 		if (!navigator.mediaDevices?.getUserMedia) return this.#fail('unsupported');
+		let detector: QrDetector | undefined;
 		try {
-			this.decoder = (await ensureBarcodeDetector()).native ? 'native' : 'zxing-wasm';
+			if (!this.#detectorBroken) {
+				const { native } = await ensureBarcodeDetector();
+				detector = await createQrDetector();
+				this.decoder = native ? 'native' : 'zxing-wasm';
+			}
 		} catch {
 			// The wasm could not load (first visit, offline): html5-qrcode's own decoder still reads.
-			this.decoder = 'html5-qrcode';
+			detector = undefined;
 		}
+		if (!detector) this.decoder = 'html5-qrcode';
 		const library = (this.#library ??= await import('./scanner-library'));
 		// The screen may have been left while the libraries loaded.
 		if (this.#destroyed || !document.getElementById(this.#options.elementId)) return;
-		// Constructed after ensureBarcodeDetector(): it picks its decoder in the constructor.
-		this.#instance ??= library.createScanner(
-			this.#options.elementId,
-			this.decoder !== 'html5-qrcode'
-		);
+		const ownLoop = detector !== undefined;
+		if (!this.#instance || this.#instanceOwnLoop !== ownLoop) {
+			this.#instance = library.createScanner(this.#options.elementId, ownLoop);
+			this.#instanceOwnLoop = ownLoop;
+		}
+		const boxSide = this.#options.boxSide;
 		const camera: MediaTrackConstraints = this.#chosen
 			? { deviceId: { exact: this.#chosen } }
 			: { facingMode: 'environment' };
@@ -222,12 +237,16 @@ export class CameraScanner {
 				this.#chosen ?? { facingMode: 'environment' },
 				{
 					fps: FPS,
-					qrbox: this.#options.qrbox,
+					qrbox: (width, height) => {
+						const side = boxSide(width, height);
+						return { width: side, height: side };
+					},
 					// One decode per frame: no second, mirrored attempt after a miss.
 					disableFlip: true,
 					// `ideal`, not `min`: a camera that cannot do 720p still starts, at what it can do.
 					videoConstraints: { ...camera, width: { ideal: 1280 }, height: { ideal: 720 } }
 				},
+				// Called only when html5-qrcode decodes (no BarcodeDetector).
 				(text) => {
 					if (!this.#paused) this.#options.onCode(text);
 				},
@@ -244,24 +263,45 @@ export class CameraScanner {
 		// start() resolves before the video plays, and html5-qrcode does not handle its own play()
 		// promise: stopping in between (the page hidden at once) rejects it unhandled. So the next
 		// queued step waits until the video plays.
-		await this.#videoPlaying();
+		const video = await this.#videoPlaying();
+		if (detector && video) {
+			this.#loop = new ScanLoop({
+				video,
+				tick: new ScanTick(detector),
+				boxSide,
+				onCode: (text) => {
+					if (!this.#paused) this.#options.onCode(text);
+				},
+				onFailure: () => {
+					// The camera works but the detector does not: read with html5-qrcode's own.
+					this.#detectorBroken = true;
+					void this.restart();
+				}
+			});
+			// At once, not after the camera list and wake lock below: the badge may be in view now.
+			if (!this.#paused) this.#loop.start();
+		}
 		this.status = 'scanning';
 		this.#readTrack();
 		await this.#listCameras();
 		await this.#wakeLock.acquire();
 	}
 
-	/** Resolves once the viewfinder's video plays (or after a few seconds, whatever happens). */
-	#videoPlaying(): Promise<void> {
-		const video = document.getElementById(this.#options.elementId)?.querySelector('video');
+	/**
+	 * Resolves with the viewfinder's video once it plays (or after a few seconds, whatever
+	 * happens); undefined when html5-qrcode rendered none.
+	 */
+	#videoPlaying(): Promise<HTMLVideoElement | undefined> {
+		const video =
+			document.getElementById(this.#options.elementId)?.querySelector('video') ?? undefined;
 		if (!video || (!video.paused && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA))
-			return Promise.resolve();
+			return Promise.resolve(video);
 		return new Promise((resolve) => {
 			const done = () => {
 				clearTimeout(timer);
 				video.removeEventListener('playing', done);
 				video.removeEventListener('error', done);
-				resolve();
+				resolve(video);
 			};
 			const timer = setTimeout(done, 5000);
 			video.addEventListener('playing', done);
@@ -271,6 +311,8 @@ export class CameraScanner {
 
 	async #stopCamera(): Promise<void> {
 		this.#running = false;
+		this.#loop?.stop();
+		this.#loop = undefined;
 		await this.#wakeLock.release();
 		try {
 			await this.#instance?.stop();
@@ -291,6 +333,12 @@ export class CameraScanner {
 	}
 
 	#applyPause(): void {
+		const loop = this.#loop;
+		if (loop) {
+			if (this.#paused) loop.stop();
+			else loop.start();
+			return;
+		}
 		const instance = this.#instance;
 		const states = this.#library?.Html5QrcodeScannerState;
 		if (!instance || !states) return;
