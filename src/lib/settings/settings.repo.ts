@@ -19,6 +19,8 @@ export interface SettingValues {
 	myName: string;
 	/** Days between follow-up nudges and how long "Not now" lasts (see followups/plan.ts). */
 	followUpCadence: { nudge1AfterDays: number; nudge2AfterDays: number; snoozeDays: number };
+	/** Reached goals already celebrated on Today, as `eventId:kind:target` (see wins/progress.ts). */
+	celebratedGoals: string[];
 }
 
 export type SettingKey = keyof SettingValues;
