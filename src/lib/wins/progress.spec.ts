@@ -123,19 +123,19 @@ describe('follow-ups sent and replied', () => {
 		];
 		const followups = [
 			// Ana: first sent, nudge 1 sent and replied to.
-			row(ana!.id, { status: 'sent', sentAt: '2026-06-03T13:00:00.000Z' }),
-			row(ana!.id, { step: 1, status: 'replied', sentAt: '2026-06-08T13:00:00.000Z' }),
+			row(ana.id, { status: 'sent', sentAt: '2026-06-03T13:00:00.000Z' }),
+			row(ana.id, { step: 1, status: 'replied', sentAt: '2026-06-08T13:00:00.000Z' }),
 			// Bo: first message replied to, nudge cancelled.
-			row(bo!.id, { status: 'replied', sentAt: '2026-06-03T13:05:00.000Z' }),
-			row(bo!.id, { step: 1, status: 'cancelled' }),
+			row(bo.id, { status: 'replied', sentAt: '2026-06-03T13:05:00.000Z' }),
+			row(bo.id, { step: 1, status: 'cancelled' }),
 			// Cy: still a draft, and a check-in that went out.
-			row(cy!.id, { status: 'draft' }),
-			row(cy!.id, { step: 1, kind: 'check-in', status: 'sent', sentAt: '2026-09-01T13:00:00Z' }),
+			row(cy.id, { status: 'draft' }),
+			row(cy.id, { step: 1, kind: 'check-in', status: 'sent', sentAt: '2026-09-01T13:00:00Z' }),
 			// Someone else's row is ignored.
 			row('stranger', { status: 'replied', sentAt: '2026-06-03T13:00:00.000Z' })
 		];
 		const p = progress({
-			contacts: [ana!, bo!, cy!],
+			contacts: [ana, bo, cy],
 			followups,
 			now: '2026-06-09T13:00:00.000Z'
 		});
@@ -146,11 +146,11 @@ describe('follow-ups sent and replied', () => {
 	it('the follow-up goal counts first messages sent within the event’s hours of meeting', () => {
 		const [ana, bo] = [contact('2026-06-02T14:00:00.000Z'), contact('2026-06-02T15:00:00.000Z')];
 		const followups = [
-			row(ana!.id, { status: 'sent', sentAt: '2026-06-05T13:59:00.000Z' }),
+			row(ana.id, { status: 'sent', sentAt: '2026-06-05T13:59:00.000Z' }),
 			// 73 hours later: too late for 72 hours.
-			row(bo!.id, { status: 'sent', sentAt: '2026-06-05T16:00:00.000Z' })
+			row(bo.id, { status: 'sent', sentAt: '2026-06-05T16:00:00.000Z' })
 		];
-		const p = progress({ contacts: [ana!, bo!], followups, now: '2026-06-06T13:00:00.000Z' });
+		const p = progress({ contacts: [ana, bo], followups, now: '2026-06-06T13:00:00.000Z' });
 		expect(p.followUpGoal).toEqual({
 			withinHours: 72,
 			people: 2,
