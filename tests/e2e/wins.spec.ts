@@ -47,6 +47,16 @@ test('a reached goal shows on Today once, with the meter, the streak and the cha
 	await page.getByRole('button', { name: 'Save event' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
 
+	// A talk on now, by hand: people typed in during it are met there.
+	await page.goto('/agenda/new');
+	await page.getByLabel('Title').fill('Offline first, for real');
+	await page.getByLabel('Day').fill('2026-06-02');
+	await page.getByLabel('Starts').fill('10:30');
+	await page.getByLabel('Ends').fill('11:30');
+	await page.getByRole('button', { name: 'Add session' }).click();
+	await expect(page).toHaveURL(/\/agenda$/);
+	await openToday(page);
+
 	// Before anyone: a kind word, no "0 of 2".
 	const wins = page.getByRole('region', { name: 'Small wins' });
 	await expect(wins).toContainText('No one yet. The coffee queue is a good start.');
@@ -66,6 +76,9 @@ test('a reached goal shows on Today once, with the meter, the streak and the cha
 	await expect(meter).toHaveAttribute('value', '2');
 	await expect(meter).toHaveAttribute('max', '2');
 	await expect(wins.getByTestId('people-progress')).toHaveText('2 of 2');
+	await expect(
+		wins.getByRole('list', { name: 'Where you met them today' }).getByRole('listitem')
+	).toHaveText(['Offline first, for real 2 people']);
 	// The goal is celebrated once, in a polite live region.
 	const cheer = wins.getByRole('status').getByTestId('celebration');
 	await expect(cheer).toHaveCount(1);
