@@ -17,8 +17,8 @@ import { getSetting } from '$lib/settings/settings.repo';
 import { defaultChannel } from './channels';
 import {
 	defaultDueAt,
+	firstSentWithin,
 	markSent,
-	messageKind,
 	newFollowUp,
 	onNotNow,
 	onReplied,
@@ -331,18 +331,9 @@ export async function firstFollowUpGoal(
 ): Promise<{ people: number; followedUp: number }> {
 	return db.transaction('r', [db.contacts, db.followups], async () => {
 		const contacts = await db.contacts.where('eventId').equals(eventId).toArray();
-		const limit = withinHours * 3_600_000;
 		let followedUp = 0;
 		for (const contact of contacts) {
-			const rows = await rowsOf(contact.id);
-			const met = Date.parse(contact.metAt);
-			const inTime = rows.some(
-				(row) =>
-					messageKind(row) === 'first' &&
-					row.sentAt !== undefined &&
-					Date.parse(row.sentAt) - met <= limit
-			);
-			if (inTime) followedUp++;
+			if (firstSentWithin(await rowsOf(contact.id), contact.metAt, withinHours)) followedUp++;
 		}
 		return { people: contacts.length, followedUp };
 	});

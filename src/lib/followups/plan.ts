@@ -314,6 +314,30 @@ export function messageKind(row: Pick<FollowUpPlanRow, 'step' | 'kind'>): Messag
 	return STEP_KINDS[row.step] ?? 'nudge-2';
 }
 
+/**
+ * Whether a contact's first message went out within `withinHours` of meeting them: the "follow up
+ * within 72 hours" goal on Today. Reads `sentAt` of first-message rows, so a first message that
+ * later got a reply still counts. A missing or unreadable `metAt` or `sentAt` never counts.
+ * Never throws.
+ *
+ * @param rows - the contact's follow-up rows, in any order
+ * @param metAt - when the user met them (an ISO instant)
+ */
+export function firstSentWithin(
+	rows: readonly FollowUpPlanRow[],
+	metAt: string,
+	withinHours: number
+): boolean {
+	const met = Date.parse(metAt);
+	const limit = withinHours * 3_600_000;
+	return rows.some(
+		(row) =>
+			messageKind(row) === 'first' &&
+			row.sentAt !== undefined &&
+			Date.parse(row.sentAt) - met <= limit
+	);
+}
+
 function emptyWrite(): FollowUpWrite {
 	return { add: [], update: [] };
 }

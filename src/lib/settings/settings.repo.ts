@@ -29,6 +29,8 @@ export interface SettingValues {
 	followUpNotifications: boolean;
 	/** The due follow-ups the last notification was about ("id@dueAt"), so it is shown once. */
 	followUpNotified: string[];
+	/** Reached goals already celebrated on Today, as `eventId:kind:target` (see wins/progress.ts). */
+	celebratedGoals: string[];
 }
 
 export type SettingKey = keyof SettingValues;
