@@ -23,3 +23,13 @@ describe('classifyCameraError', () => {
 		expect(classifyCameraError(undefined)).toBe('failed');
 	});
 });
+
+describe('html5-qrcode, as createScanner expects it', () => {
+	it('still has the private decode loop that the app replaces with its own', async () => {
+		// createScanner swaps out `foreverScan` so frames are decoded once, at capture resolution.
+		// If an upgrade renames it, both loops would run: this fails first.
+		const { Html5Qrcode } = await import('html5-qrcode');
+		const proto = Html5Qrcode.prototype as unknown as Record<string, unknown>;
+		expect(typeof proto.foreverScan).toBe('function');
+	});
+});
