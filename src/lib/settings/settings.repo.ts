@@ -19,6 +19,8 @@ export interface SettingValues {
 	myName: string;
 	/** Days between follow-up nudges and how long "Not now" lasts (see followups/plan.ts). */
 	followUpCadence: { nudge1AfterDays: number; nudge2AfterDays: number; snoozeDays: number };
+	/** When the last backup file was handed to the browser (ISO); bookkeeping, never backed up. */
+	lastBackupAt: string;
 }
 
 export type SettingKey = keyof SettingValues;
