@@ -12,7 +12,8 @@ const screens = [
 	'/follow-ups',
 	'/settings',
 	'/events',
-	'/events/new'
+	'/events/new',
+	'/data'
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -188,9 +188,7 @@ export async function restoreBackup(backup: BackupFile): Promise<number> {
 		for (const name of BACKUP_TABLES) {
 			let rows = backup.tables[name] as unknown[];
 			if (name === 'contacts')
-				rows = backup.tables.contacts.map((c) =>
-					withKeys({ ...c, words: [], phoneKeys: [] })
-				);
+				rows = backup.tables.contacts.map((c) => withKeys({ ...c, words: [], phoneKeys: [] }));
 			if (name === 'settings')
 				rows = (rows as SettingRow[]).filter((s) => !BOOKKEEPING_SETTINGS.includes(s.key));
 			await db.table(name).bulkPut(rows);
