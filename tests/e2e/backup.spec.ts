@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, createEventThroughUi } from './fixtures';
-import { contacts, readAll } from './helpers/idb';
+import { contacts, putAll, readAll } from './helpers/idb';
 
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-GB', permissions: [] });
 
@@ -31,8 +31,8 @@ async function addSession(page: Page, title: string) {
 }
 
 /** Downloads a backup from the data screen; returns the saved file's path and its JSON. */
-async function downloadBackup(page: Page, path: string) {
-	await page.goto('/data');
+async function downloadBackup(page: Page, path: string, navigate = true) {
+	if (navigate) await page.goto('/data');
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download a backup' }).click();
 	const download = await downloading;
@@ -228,4 +228,44 @@ test("deleting one event's data from its page keeps the other events", async ({ 
 		'Stay Conf'
 	]);
 	expect((await contacts(page)).map((c) => c.name)).toEqual(['Bo Chen']);
+});
+
+test('a large backup shows its progress and holds every row', async ({ page }, testInfo) => {
+	await createEventThroughUi(page, { name: 'Big Conf', startDate: '2026-06-02' });
+	const at = '2026-06-02T09:00:00.000Z';
+	const people = Array.from({ length: 3000 }, (_, i) => ({
+		id: `p${String(i).padStart(5, '0')}`,
+		name: `Person ${i}`,
+		emails: [`p${i}@example.com`],
+		phones: [],
+		urls: [],
+		note: 'Met at the coffee queue; wants the slides.',
+		tags: ['big'],
+		metAt: at,
+		createdAt: at,
+		updatedAt: at,
+		words: ['person', String(i)],
+		phoneKeys: []
+	}));
+	await putAll(page, 'contacts', people);
+	await page.goto('/data');
+	// Record every progress label shown, however briefly.
+	await page.evaluate(() => {
+		const seen: string[] = [];
+		(window as unknown as { progressSeen: string[] }).progressSeen = seen;
+		new MutationObserver(() => {
+			const label = document.querySelector('label[for="backup-progress"]')?.textContent;
+			if (label && document.querySelector('progress#backup-progress') && !seen.includes(label))
+				seen.push(label);
+		}).observe(document.body, { subtree: true, childList: true, characterData: true });
+	});
+	const path = testInfo.outputPath('big.json');
+	const file = await downloadBackup(page, path, false);
+	expect(file.tables.contacts).toHaveLength(3000);
+	const seen = await page.evaluate(
+		() => (window as unknown as { progressSeen: string[] }).progressSeen
+	);
+	expect(seen.some((l) => /^Reading your data: [\d,]+ of 3,002$/.test(l))).toBe(true);
+	await expect(page.locator('progress')).toHaveCount(0);
+	await expect(page.getByTestId('backup-status')).toHaveText(/^Backed up just now\./);
 });
