@@ -203,14 +203,16 @@ describe('tampered backups are refused and nothing is written', () => {
 		await refused(JSON.stringify(noTables), /one problem/, 'tables: missing');
 	});
 
-	it('refuses a bad enum, a bad date and a bad setting value', async () => {
+	it('refuses a bad enum, bad dates and a bad setting value', async () => {
 		const file = await sample();
 		file.tables.contacts![0]!.rating = 'lukewarm';
 		file.tables.contacts![1]!.metAt = 'yesterday';
 		file.tables.settings!.push({ key: 'quickSave', value: 'yes' });
-		await refused(JSON.stringify(file), /3 problems/);
+		file.tables.events![0]!.endDate = '2026-06-01';
+		await refused(JSON.stringify(file), /4 problems/);
 		const parsed = parseBackup(JSON.stringify(file));
 		expect(parsed.ok ? [] : parsed.issues).toEqual([
+			'events[0].endDate: expected a last day on or after the first day',
 			'contacts[0].rating: expected one of hot, warm, cold',
 			'contacts[1].metAt: expected a date and time like 2026-06-02T09:00:00.000Z',
 			'settings[1].value: expected true or false'

@@ -49,17 +49,27 @@ const timeZone = () =>
 		}, 'expected a time zone like Europe/Berlin')
 	);
 
-export const eventSchema = object({
-	id: id(),
-	name: text(),
-	startDate: day(),
-	endDate: day(),
-	timeZone: timeZone(),
-	venue: v.optional(text()),
-	goals: object({ peopleToMeet: count(), followUpWithinHours: count() }),
-	createdAt: instant(),
-	updatedAt: instant()
-});
+export const eventSchema = v.pipe(
+	object({
+		id: id(),
+		name: text(),
+		startDate: day(),
+		endDate: day(),
+		timeZone: timeZone(),
+		venue: v.optional(text()),
+		goals: object({ peopleToMeet: count(), followUpWithinHours: count() }),
+		createdAt: instant(),
+		updatedAt: instant()
+	}),
+	v.forward(
+		v.partialCheck(
+			[['startDate'], ['endDate']],
+			(e) => e.endDate >= e.startDate,
+			'expected a last day on or after the first day'
+		),
+		['endDate']
+	)
+);
 
 export const sessionSchema = object({
 	id: id(),

@@ -37,34 +37,37 @@ const list = fc.array(someText, { maxLength: 4 });
 const unique = <T extends { id: string }>(row: fc.Arbitrary<T>) =>
 	fc.uniqueArray(row, { selector: (r) => r.id, maxLength: 6 });
 
-const event: fc.Arbitrary<EventRow> = fc.record(
-	{
-		id,
-		name: someText,
-		startDate: day,
-		endDate: day,
-		timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'Asia/Tokyo', 'America/Sao_Paulo'),
-		venue: someText,
-		goals: fc.record({
-			peopleToMeet: fc.nat({ max: 500 }),
-			followUpWithinHours: fc.nat({ max: 500 })
-		}),
-		createdAt: instant,
-		updatedAt: instant
-	},
-	{
-		requiredKeys: [
-			'id',
-			'name',
-			'startDate',
-			'endDate',
-			'timeZone',
-			'goals',
-			'createdAt',
-			'updatedAt'
-		]
-	}
-);
+const event: fc.Arbitrary<EventRow> = fc
+	.record(
+		{
+			id,
+			name: someText,
+			startDate: day,
+			endDate: day,
+			timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'Asia/Tokyo', 'America/Sao_Paulo'),
+			venue: someText,
+			goals: fc.record({
+				peopleToMeet: fc.nat({ max: 500 }),
+				followUpWithinHours: fc.nat({ max: 500 })
+			}),
+			createdAt: instant,
+			updatedAt: instant
+		},
+		{
+			requiredKeys: [
+				'id',
+				'name',
+				'startDate',
+				'endDate',
+				'timeZone',
+				'goals',
+				'createdAt',
+				'updatedAt'
+			]
+		}
+	)
+	// An event never ends before it starts (the event form and the backup schema both say so).
+	.map((e) => (e.endDate < e.startDate ? { ...e, startDate: e.endDate, endDate: e.startDate } : e));
 
 const session: fc.Arbitrary<SessionRow> = fc.record(
 	{
