@@ -18,6 +18,8 @@ import {
 } from './export-contacts';
 import { exportContacts } from './export-contacts.repo';
 
+const tick = () => new Promise((done) => setTimeout(done, 3));
+
 function contact(fields: Partial<ContactRow> & { name: string }): ContactRow {
 	return {
 		id: crypto.randomUUID(),
@@ -329,6 +331,8 @@ describe('exportContacts', () => {
 			sessionId: 's1',
 			tags: ['design']
 		});
+		// A tick apart, so "oldest first" is not left to the clock's resolution.
+		await tick();
 		await saveContact({
 			name: 'Bo Chen',
 			emails: ['bo@example.com'],
@@ -337,6 +341,7 @@ describe('exportContacts', () => {
 			eventId: 'e2',
 			tags: ['investor', 'design']
 		});
+		await tick();
 		await saveContact({ name: 'Cy Diaz', emails: [], phones: ['+1 415 555 0100'], urls: [] });
 	});
 

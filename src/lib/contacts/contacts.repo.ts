@@ -91,7 +91,8 @@ function toRow(draft: ContactDraft, base: { id: string; createdAt: string }): Co
 	return withKeys(row);
 }
 
-function withKeys(row: ContactRow): ContactRow {
+/** The row with its derived search words and phone keys rebuilt (saves, merges, restores). */
+export function withKeys(row: ContactRow): ContactRow {
 	const keys = phoneKeys(row.phones);
 	return {
 		...row,

@@ -1,13 +1,15 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppDB } from './app-db';
 import { formatBytes } from './storage';
 
-describe('AppDB schema v1', () => {
+describe('AppDB schema v2', () => {
 	it('has every table of the data model, keyed by string ids', async () => {
 		const db = new AppDB(`schema-${crypto.randomUUID()}`);
 		await db.open();
-		expect(db.verno).toBe(1);
+		expect(db.verno).toBe(2);
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
+			'changes',
 			'contacts',
 			'events',
 			'followups',
@@ -34,6 +36,35 @@ describe('AppDB schema v1', () => {
 		expect(await db.contacts.where('tags').equals('speaker').primaryKeys()).toEqual(['c1']);
 		expect(await db.contacts.where('emails').equals('ana@example.com').count()).toBe(1);
 		expect(await db.contacts.where('words').startsWith('lim').count()).toBe(1);
+		db.close();
+		await db.delete();
+	});
+});
+
+describe('upgrade from v1', () => {
+	it('keeps v1 data and adds an empty changes table', async () => {
+		const name = `upgrade-${crypto.randomUUID()}`;
+		const v1 = new Dexie(name);
+		v1.version(1).stores({
+			events: 'id, startDate, updatedAt',
+			sessions: 'id, eventId, [eventId+start], [eventId+externalId], start',
+			contacts:
+				'id, eventId, sessionId, createdAt, updatedAt, metAt, rating, *tags, *emails, *phoneKeys, linkedin, *words',
+			scans: 'id, scannedAt, contactId, eventId, format',
+			followups: 'id, contactId, status, dueAt, [status+dueAt]',
+			prompts: 'id, kind, sessionId, createdAt',
+			settings: 'key'
+		});
+		await v1.table('settings').put({ key: 'myName', value: 'Rosa' });
+		await v1.table('prompts').put({ id: 'p1', kind: 'own', text: 'So?', createdAt: 'x' });
+		v1.close();
+
+		const db = new AppDB(name);
+		await db.open();
+		expect(db.verno).toBe(2);
+		expect(await db.settings.get('myName')).toEqual({ key: 'myName', value: 'Rosa' });
+		expect(await db.prompts.count()).toBe(1);
+		expect(await db.changes.count()).toBe(0);
 		db.close();
 		await db.delete();
 	});

@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type {
+	ChangeRow,
 	ContactRow,
 	EventRow,
 	FollowUpRow,
@@ -23,6 +24,7 @@ export class AppDB extends Dexie {
 	followups!: EntityTable<FollowUpRow, 'id'>;
 	prompts!: EntityTable<PromptRow, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
+	changes!: EntityTable<ChangeRow, 'key'>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -36,10 +38,12 @@ export class AppDB extends Dexie {
 			prompts: 'id, kind, sessionId, createdAt',
 			settings: 'key'
 		});
+		// v2: the rows changed since the last backup. A new, empty table: nothing to upgrade.
+		this.version(2).stores({ changes: 'key' });
 	}
 }
 
-/** Every table, for transactions and wipes that touch them all. */
+/** Every table of the user's data, for transactions and wipes that touch them all. */
 export function allTables(db: AppDB) {
 	return [db.events, db.sessions, db.contacts, db.scans, db.followups, db.prompts, db.settings];
 }

@@ -4,6 +4,7 @@
  */
 import { AppDB } from './app-db';
 import { requestPersistenceOnce } from './storage';
+import { changeCounter } from '$lib/backup/changes';
 
 export const db = new AppDB();
 
@@ -28,6 +29,9 @@ db.use({
 		};
 	}
 });
+
+// Every write also records which row changed, for "N changes since your last backup".
+db.use(changeCounter(() => nowIso()));
 
 export * from './types';
 export { AppDB } from './app-db';

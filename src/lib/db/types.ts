@@ -132,3 +132,15 @@ export interface SettingRow {
 	key: string;
 	value: unknown;
 }
+
+/**
+ * One row changed since the last backup (see $lib/backup/changes.ts): bookkeeping for "N changes
+ * since your last backup", never part of a backup itself.
+ */
+export interface ChangeRow {
+	/** `<table>/<primary key>`: a row changed twice is still one change. */
+	key: string;
+	table: string;
+	/** When it last changed (nowIso()), so a backup only clears the changes it saw. */
+	at: string;
+}

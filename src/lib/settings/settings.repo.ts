@@ -31,6 +31,8 @@ export interface SettingValues {
 	followUpNotified: string[];
 	/** Reached goals already celebrated on Today, as `eventId:kind:target` (see wins/progress.ts). */
 	celebratedGoals: string[];
+	/** When the last backup file was handed to the browser (ISO); bookkeeping, never backed up. */
+	lastBackupAt: string;
 }
 
 export type SettingKey = keyof SettingValues;
