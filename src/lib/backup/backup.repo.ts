@@ -6,6 +6,7 @@
 import { db, type ChangeRow, type SettingRow } from '$lib/db';
 import { withKeys } from '$lib/contacts/contacts.repo';
 import { BOOKKEEPING_SETTINGS, changeKey } from './changes';
+export { backupStatus } from './status';
 import { BACKUP_TABLES, type BackupFile, type BackupTable, type DatabaseRows } from './backup';
 
 /** Rows read per request while backing up, so progress can be reported as it goes. */
@@ -62,20 +63,6 @@ export async function markBackedUp(covered: ChangeRow[], at: string): Promise<vo
 		const stale = covered.filter((c, i) => now[i]?.at === c.at).map((c) => c.key);
 		await db.changes.bulkDelete(stale);
 		await db.settings.put({ key: 'lastBackupAt', value: at });
-	});
-}
-
-/** How many rows changed since the last backup, and when that was (undefined: never). */
-export async function backupStatus(): Promise<{ changes: number; lastBackupAt?: string }> {
-	return db.transaction('r', [db.changes, db.settings], async () => {
-		const [changes, last] = await Promise.all([
-			db.changes.count(),
-			db.settings.get('lastBackupAt')
-		]);
-		return {
-			changes,
-			lastBackupAt: typeof last?.value === 'string' ? last.value : undefined
-		};
 	});
 }
 
