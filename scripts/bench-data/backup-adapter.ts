@@ -1,35 +1,46 @@
 /// <reference types="vite/client" />
 /**
- * The one place the data bench meets the backup module (src/lib/backup/backup.ts, written in
- * parallel). When that file is missing the bench prints "backup: not measured (module not
- * present)"; as soon as it exists, the bench measures it.
- *
- * Expected from src/lib/backup/backup.ts (fix the two calls below if the names differ):
- *   exportBackup(): Promise<string | Blob>   — the full JSON backup of every table
- *   restoreBackup(file: string | Blob): Promise<unknown> — validates, then replaces or merges
+ * The one place the data bench meets the backup module (src/lib/backup/). It takes the same steps
+ * as the screens: Back up reads every table and writes the file in pieces into a Blob
+ * (backup-runner.svelte.ts); Restore reads and checks the file, plans the preview and writes it
+ * (routes/data/Restore.svelte). When the module is missing the bench says "not measured".
  */
 
-/** import.meta.glob matches nothing (an empty object) when the file does not exist yet. */
-const modules = import.meta.glob('/src/lib/backup/backup.ts');
+/** import.meta.glob matches nothing (an empty object) when the files do not exist. */
+const modules = import.meta.glob(['/src/lib/backup/backup.ts', '/src/lib/backup/backup.repo.ts']);
 
 export interface BackupAdapter {
 	/** The full backup, as the user would save it. */
 	exportAll(): Promise<string | Blob>;
-	/** Restores a backup made by exportAll(). */
+	/** Checks, previews and restores a backup made by exportAll(). */
 	restore(file: string | Blob): Promise<unknown>;
 }
 
-/** The backup functions, or undefined while src/lib/backup/backup.ts does not exist. */
+type BackupModule = typeof import('../../src/lib/backup/backup');
+type RepoModule = typeof import('../../src/lib/backup/backup.repo');
+
+/** The backup functions, or undefined while src/lib/backup/ does not exist. */
 export async function loadBackup(): Promise<BackupAdapter | undefined> {
-	const load = modules['/src/lib/backup/backup.ts'];
-	if (!load) return undefined;
-	const backup = (await load()) as Record<string, unknown>;
-	const exportBackup = backup.exportBackup as (() => Promise<string | Blob>) | undefined;
-	const restoreBackup = backup.restoreBackup as
-		((file: string | Blob) => Promise<unknown>) | undefined;
-	if (typeof exportBackup !== 'function' || typeof restoreBackup !== 'function')
-		throw new Error(
-			`src/lib/backup/backup.ts exports ${Object.keys(backup).join(', ')}: adjust scripts/bench-data/backup-adapter.ts`
-		);
-	return { exportAll: () => exportBackup(), restore: (file) => restoreBackup(file) };
+	const loadFile = modules['/src/lib/backup/backup.ts'];
+	const loadRepo = modules['/src/lib/backup/backup.repo.ts'];
+	if (!loadFile || !loadRepo) return undefined;
+	const file = (await loadFile()) as BackupModule;
+	const repo = (await loadRepo()) as RepoModule;
+	return {
+		async exportAll() {
+			const { rows, covered } = await repo.readForBackup();
+			const exportedAt = new Date().toISOString();
+			const pieces = [...file.backupPieces(rows, { exportedAt, appVersion: 'bench' })];
+			const blob = new Blob(pieces, { type: 'application/json' });
+			await repo.markBackedUp(covered, exportedAt);
+			return blob;
+		},
+		async restore(input) {
+			const blob = typeof input === 'string' ? new Blob([input]) : input;
+			const parsed = await file.readBackupFile(blob);
+			if (!parsed.ok) throw new Error(`the bench's own backup was refused: ${parsed.message}`);
+			await repo.planRestore(parsed.backup);
+			return repo.restoreBackup(parsed.backup);
+		}
+	};
 }
