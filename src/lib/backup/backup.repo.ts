@@ -5,7 +5,7 @@
  */
 import { db, type ChangeRow, type SettingRow } from '$lib/db';
 import { withKeys } from '$lib/contacts/contacts.repo';
-import { BOOKKEEPING_SETTINGS, changeKey } from './changes';
+import { BOOKKEEPING_SETTINGS, changeKey, leaveUncounted } from './changes';
 export { backupStatus } from './status';
 import { BACKUP_TABLES, type BackupFile, type BackupTable, type DatabaseRows } from './backup';
 
@@ -169,7 +169,9 @@ export async function planRestore(backup: BackupFile): Promise<RestorePlan> {
  * changes are cleared and the backup time is the file's, unless a later backup was made here.
  */
 export async function restoreBackup(backup: BackupFile): Promise<number> {
-	return db.transaction('rw', [...dataTables(), db.changes], async () => {
+	return db.transaction('rw', [...dataTables(), db.changes], async (tx) => {
+		// The restored rows' changes are cleared below: don't count them on the way in.
+		leaveUncounted(tx.idbtrans);
 		let written = 0;
 		const restoredKeys: string[] = [];
 		for (const name of BACKUP_TABLES) {

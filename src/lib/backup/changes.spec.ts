@@ -10,6 +10,7 @@ import { createEvent } from '$lib/events/events.repo';
 import { setSetting } from '$lib/settings/settings.repo';
 import { parseBackup, serialiseBackup } from './backup';
 import { backupStatus, markBackedUp, readForBackup, restoreBackup } from './backup.repo';
+import { leaveUncounted } from './changes';
 import { deleteEverything } from './delete.repo';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -103,6 +104,18 @@ describe('changes since the last backup', () => {
 		const { covered } = await readForBackup();
 		await updateContact(ana.id, draft({ name: 'Ana Lima', note: 'after the read' }));
 		await markBackedUp(covered, '2026-06-02T18:00:00.000Z');
+		expect(await changes()).toBe(1);
+	});
+
+	it('skips counting only in a transaction left uncounted (as a restore does)', async () => {
+		const writeIn = (quiet: boolean, id: string) =>
+			db.transaction('rw', db.prompts, async (tx) => {
+				if (quiet) leaveUncounted(tx.idbtrans);
+				await db.prompts.put({ id, kind: 'own', text: 'Hi', createdAt: '2026-06-02T09:00:00Z' });
+			});
+		await writeIn(true, 'quiet');
+		expect(await changes()).toBe(0);
+		await writeIn(false, 'loud');
 		expect(await changes()).toBe(1);
 	});
 

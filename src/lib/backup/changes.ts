@@ -31,6 +31,18 @@ export const CHANGES_TABLE = 'changes';
 /** Settings that are bookkeeping, not the user's data: never counted, never backed up. */
 export const BOOKKEEPING_SETTINGS: readonly string[] = ['lastBackupAt'];
 
+/**
+ * Transactions whose writes are not counted: a restore, which clears the changes of every row it
+ * writes anyway, so counting them first would only double its writes. Keyed by the native
+ * IDBTransaction (what Dexie's DBCore passes as `trans`); a transaction not found here is counted.
+ */
+const uncounted = new WeakSet<object>();
+
+/** Leaves the writes of this transaction (Dexie.currentTransaction.idbtrans) uncounted. */
+export function leaveUncounted(idbTransaction: IDBTransaction): void {
+	uncounted.add(idbTransaction);
+}
+
 /** The key a changed row is recorded under. */
 export function changeKey(table: string, key: unknown): string {
 	return `${table}/${String(key)}`;
@@ -113,6 +125,7 @@ export function changeCounter(now: () => string): Middleware<DBCore> {
 					return {
 						...table,
 						async mutate(req) {
+							if (uncounted.has(req.trans as object)) return table.mutate(req);
 							const before =
 								req.type === 'add' || req.type === 'put' ? [] : await touchedKeys(table, req);
 							const response = await table.mutate(req);
