@@ -164,6 +164,6 @@ export async function restoreBackup() {
 	const backup = await loadBackup();
 	if (!backup || lastBackup === undefined) throw new Error('export a backup first');
 	const t0 = performance.now();
-	await backup.restore(lastBackup);
-	return { ms: performance.now() - t0 };
+	const steps = await backup.restore(lastBackup);
+	return { ms: performance.now() - t0, ...steps };
 }

@@ -196,7 +196,7 @@ export async function dataBench({ browser, buildDir, port, log, cold, data }) {
 				rows.push({
 					label: 'Backup restore (the same file)',
 					value: fmt(res),
-					detail: 'median of 3'
+					detail: `median of 3: check ${fmt(median(restores.map((e) => e.check)))}, preview ${fmt(median(restores.map((e) => e.preview)))}, write ${fmt(median(restores.map((e) => e.write)))}`
 				});
 				budgets.push({ name: 'Backup export ≤ 1 s', ok: exp <= 1000, actual: fmt(exp) });
 				budgets.push({ name: 'Backup restore ≤ 3 s', ok: res <= 3000, actual: fmt(res) });
