@@ -39,6 +39,7 @@ export async function openRowsDueBy(until: string): Promise<FollowUpPlanRow[]> {
 		]);
 		const soon = (await Promise.all(ranges)).flat();
 		if (!soon.length) return [];
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local de-duplication, not state
 		const people = [...new Set(soon.map((row) => row.contactId))];
 		const rows = await db.followups.where('contactId').anyOf(people).toArray();
 		return rows.filter((row) => OPEN_STATUS_LIST.includes(row.status));
