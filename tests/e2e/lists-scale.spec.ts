@@ -87,6 +87,11 @@ test('People with 1,500 contacts: Tab walks the rows in order past the first scr
 	await expect(focused.locator('xpath=..')).toHaveAttribute('aria-posinset', '41');
 	await page.keyboard.press('Shift+Tab');
 	await expect(page.locator(':focus')).toContainText('Guest1460');
+
+	// Far down the list, a new search shows its matches from the top.
+	await page.evaluate(() => window.scrollTo(0, 40_000));
+	await page.getByLabel('Search people').fill('quokka');
+	await expect(people(page).getByRole('link', { name: /Oona Quokka/ })).toBeInViewport();
 });
 
 test('Follow-ups with 120 due: first 20 shown, Show more, counts and Send all due cover everyone', async ({

@@ -14,7 +14,7 @@ import {
 	updateContact,
 	type ContactDraft
 } from './contacts.repo';
-import { listUnreadScans, recordScan } from '$lib/capture/scans.repo';
+import { countUnreadScans, listUnreadScans, recordScan } from '$lib/capture/scans.repo';
 
 const ana: ContactDraft = {
 	name: 'Ana Lima',
@@ -46,6 +46,7 @@ describe('recordScan', () => {
 		});
 		expect(stored?.reason).toBeTruthy();
 		expect((await listUnreadScans()).map((s) => s.id)).toEqual([scan.id]);
+		expect(await countUnreadScans()).toBe(1);
 	});
 
 	it('records the format of a readable payload', async () => {
@@ -74,6 +75,7 @@ describe('saveContact', () => {
 		);
 		expect((await db.scans.get(scan.id))?.contactId).toBe(saved.id);
 		expect(await listUnreadScans()).toEqual([]);
+		expect(await countUnreadScans()).toBe(0);
 	});
 
 	it('refuses a contact with nothing to identify them by, writing nothing', async () => {
@@ -150,6 +152,7 @@ describe('undo a merge', () => {
 		await undoMerge(previous, scan.id);
 		expect((await db.contacts.get(saved.id))?.emails).toEqual(['ana.lima@example.com']);
 		expect((await listUnreadScans()).map((s) => s.id)).toEqual([scan.id]);
+		expect(await countUnreadScans()).toBe(1);
 	});
 });
 
