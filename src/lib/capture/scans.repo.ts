@@ -42,6 +42,20 @@ export async function listUnreadScans(): Promise<ScanRow[]> {
 	return rows.filter((s) => !s.contactId);
 }
 
+/**
+ * How many scans are not linked to a person, counted through the contactId index (every scan,
+ * less those in the index) without reading the scans themselves.
+ */
+export async function countUnreadScans(): Promise<number> {
+	return db.transaction('r', [db.scans], async () => {
+		const [all, linked] = await Promise.all([
+			db.scans.count(),
+			db.scans.orderBy('contactId').count()
+		]);
+		return all - linked;
+	});
+}
+
 /** Saves the user's own words on a scan ("the tall one from the Acme booth"). */
 export async function annotateScan(id: string, note: string): Promise<void> {
 	await db.scans.update(id, { note: note.trim() || undefined });

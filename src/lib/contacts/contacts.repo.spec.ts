@@ -14,7 +14,7 @@ import {
 	updateContact,
 	type ContactDraft
 } from './contacts.repo';
-import { listUnreadScans, recordScan } from '$lib/capture/scans.repo';
+import { countUnreadScans, listUnreadScans, recordScan } from '$lib/capture/scans.repo';
 
 const ana: ContactDraft = {
 	name: 'Ana Lima',
@@ -46,6 +46,7 @@ describe('recordScan', () => {
 		});
 		expect(stored?.reason).toBeTruthy();
 		expect((await listUnreadScans()).map((s) => s.id)).toEqual([scan.id]);
+		expect(await countUnreadScans()).toBe(1);
 	});
 
 	it('records the format of a readable payload', async () => {
@@ -74,6 +75,7 @@ describe('saveContact', () => {
 		);
 		expect((await db.scans.get(scan.id))?.contactId).toBe(saved.id);
 		expect(await listUnreadScans()).toEqual([]);
+		expect(await countUnreadScans()).toBe(0);
 	});
 
 	it('refuses a contact with nothing to identify them by, writing nothing', async () => {
@@ -150,6 +152,7 @@ describe('undo a merge', () => {
 		await undoMerge(previous, scan.id);
 		expect((await db.contacts.get(saved.id))?.emails).toEqual(['ana.lima@example.com']);
 		expect((await listUnreadScans()).map((s) => s.id)).toEqual([scan.id]);
+		expect(await countUnreadScans()).toBe(1);
 	});
 });
 
@@ -210,6 +213,39 @@ describe('searchContacts', () => {
 				.sort()
 				.reverse()
 		);
+	});
+
+	it('gives the newest matches first when a short query matches many more than the limit', async () => {
+		const rows = Array.from({ length: 60 }, (_, i) => ({
+			id: `c${String(i).padStart(2, '0')}`,
+			name: i % 3 ? `Maria ${i}` : `Marco ${i}`,
+			emails: [],
+			phones: [],
+			urls: [],
+			note: '',
+			tags: [],
+			metAt: '2026-06-02T10:00:00.000Z',
+			createdAt: `2026-06-02T10:${String(i).padStart(2, '0')}:00.000Z`,
+			updatedAt: '2026-06-02T10:00:00.000Z',
+			words: i % 3 ? ['maria', String(i)] : ['marco', String(i)],
+			phoneKeys: []
+		}));
+		await db.contacts.bulkAdd(rows);
+		// "m" matches all 60 (over 4 × the limit): walked newest first, stopped at the limit.
+		expect((await searchContacts({ text: 'm', limit: 5 })).map((c) => c.id)).toEqual([
+			'c59',
+			'c58',
+			'c57',
+			'c56',
+			'c55'
+		]);
+		expect((await searchContacts({ text: 'mar marco', limit: 3 })).map((c) => c.id)).toEqual([
+			'c57',
+			'c54',
+			'c51'
+		]);
+		// Fewer matches than that: fetched and sorted, the same order.
+		expect((await searchContacts({ text: 'marco', limit: 20 })).map((c) => c.id)).toHaveLength(20);
 	});
 
 	it('filters by event, session, tag and rating', async () => {

@@ -272,10 +272,22 @@ export async function searchContacts(filter: ContactFilter = {}): Promise<Contac
 
 	if (terms.length > 0) {
 		const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
-		const ids = await db.contacts.where('words').startsWith(longest).primaryKeys();
-		const rows = (await db.contacts.bulkGet([...new Set(ids)])).filter(
-			(r): r is ContactRow => !!r && matches(r)
-		);
+		const ids = [...new Set(await db.contacts.where('words').startsWith(longest).primaryKeys())];
+		if (ids.length > limit * 4) {
+			// Many matches (one typed letter): walking newest first and stopping at `limit` reads
+			// far fewer rows than fetching every match to sort them.
+			const candidates = new Set(ids);
+			const out: ContactRow[] = [];
+			await db.contacts
+				.orderBy('createdAt')
+				.reverse()
+				.until(() => out.length >= limit)
+				.each((c) => {
+					if (candidates.has(c.id) && matches(c)) out.push(c);
+				});
+			return out;
+		}
+		const rows = (await db.contacts.bulkGet(ids)).filter((r): r is ContactRow => !!r && matches(r));
 		// Newest first, ties by id descending: the same order as the createdAt index reversed.
 		return rows.sort(newestFirst).slice(0, limit);
 	}

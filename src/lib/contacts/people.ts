@@ -5,6 +5,7 @@
 import { db, type ContactRow, type EventRow, type SessionRow } from '$lib/db';
 import { sessionsOf } from '$lib/schedule/sessions.repo';
 import { searchContacts, type ContactFilter } from './contacts.repo';
+import { PeopleIndex } from './people-index';
 
 export interface PersonListItem {
 	contact: ContactRow;
@@ -31,6 +32,15 @@ async function withPlaces(contacts: ContactRow[]): Promise<PersonListItem[]> {
 /** People matching a filter (see searchContacts), each with where they were met. */
 export async function listPeople(filter: ContactFilter): Promise<PersonListItem[]> {
 	return withPlaces(await searchContacts(filter));
+}
+
+/**
+ * Everyone, with where they were met, as an in-memory search index (People's search box): one
+ * read of the contacts table and the events and sessions they point at. Used inside a live query,
+ * so the index is rebuilt when any of those tables change.
+ */
+export async function loadPeopleIndex(): Promise<PeopleIndex> {
+	return new PeopleIndex(await withPlaces(await db.contacts.toArray()));
 }
 
 /** One person with where they were met and the scans they came from; undefined when gone. */

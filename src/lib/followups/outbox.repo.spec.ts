@@ -9,7 +9,7 @@ import {
 	confirmSent,
 	discardDraft,
 	firstFollowUpGoal,
-	listFollowUps,
+	listFollowUpRows,
 	markNotNow,
 	markReplied,
 	queueDraft,
@@ -55,7 +55,7 @@ describe('the outbox', () => {
 		await queueDraft(draft!.id, draft!.dueAt, MET);
 		const sentAt = '2026-06-03T08:00:00.000Z';
 		await confirmSent(draft!.id, sentAt, sentAt);
-		const { rows } = await listFollowUps();
+		const rows = await listFollowUpRows();
 		// Sent on 3 June: two days later, at 09:00 in Berlin.
 		expect(rows.find((r) => r.step === 1)?.dueAt).toBe('2026-06-05T07:00:00.000Z');
 	});
@@ -74,13 +74,13 @@ describe('the outbox', () => {
 		expect((await startFollowUp(contact.id, MET))?.id).toBe(draft!.id);
 
 		await queueDraft(draft!.id, draft!.dueAt, MET);
-		let { rows } = await listFollowUps();
+		let rows = await listFollowUpRows();
 		expect(followUpSections(rows, MET).scheduled).toHaveLength(1);
 		expect(followUpSections(rows, '2026-06-03T07:00:00.000Z').due).toHaveLength(1);
 
 		const sentAt = '2026-06-03T08:00:00.000Z';
 		const snapshot = await confirmSent(draft!.id, sentAt, sentAt);
-		({ rows } = await listFollowUps());
+		rows = await listFollowUpRows();
 		expect(rows.find((r) => r.id === draft!.id)?.status).toBe('sent');
 		const nudge = rows.find((r) => r.step === 1);
 		expect(nudge?.status).toBe('queued');
@@ -89,7 +89,7 @@ describe('the outbox', () => {
 		expect(followUpSections(rows, sentAt).waiting).toHaveLength(1);
 
 		await restoreFollowUps(snapshot);
-		({ rows } = await listFollowUps());
+		rows = await listFollowUpRows();
 		expect(rows).toHaveLength(1);
 		expect(rows[0]?.status).toBe('queued');
 	});
@@ -99,7 +99,7 @@ describe('the outbox', () => {
 		const draft = await startFollowUp(contact.id, MET);
 		await confirmSent(draft!.id, MET, MET);
 		await markReplied(contact.id, '2026-06-04T10:00:00.000Z');
-		const { rows } = await listFollowUps();
+		const rows = await listFollowUpRows();
 		expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'replied']);
 		expect(followUpSections(rows, '2026-07-01T00:00:00.000Z').done).toHaveLength(1);
 	});
@@ -108,14 +108,14 @@ describe('the outbox', () => {
 		const { contact } = await setUp();
 		const draft = await startFollowUp(contact.id, MET);
 		await markNotNow(contact.id, MET);
-		let { rows } = await listFollowUps();
+		let rows = await listFollowUpRows();
 		expect(rows[0]?.status).toBe('snoozed');
 		expect(rows[0]?.dueAt).toBe('2026-08-31T07:00:00.000Z');
 		expect(followUpSections(rows, MET).snoozed).toHaveLength(1);
 
 		expect(await wakeDue('2026-08-01T00:00:00.000Z')).toBe(0);
 		expect(await wakeDue('2026-08-31T08:00:00.000Z')).toBe(1);
-		({ rows } = await listFollowUps());
+		rows = await listFollowUpRows();
 		expect(rows[0]).toMatchObject({ id: draft!.id, status: 'queued', kind: 'check-in' });
 		expect(rows[0]?.subject).toBe('Checking back in');
 	});
@@ -170,14 +170,14 @@ describe('the outbox with the user\u2019s templates', () => {
 			body: 'Mine Ana'
 		});
 		await confirmSent(draft!.id, MET, MET);
-		let { rows } = await listFollowUps();
+		let rows = await listFollowUpRows();
 		expect(rows.find((r) => r.step === 1)).toMatchObject({
 			subject: 'Coffee still?',
 			body: 'Hi Ana, still up for coffee?'
 		});
 		await markNotNow(contact.id, MET);
 		await wakeDue('2027-01-01T00:00:00.000Z');
-		({ rows } = await listFollowUps());
+		rows = await listFollowUpRows();
 		expect(rows.find((r) => r.kind === 'check-in')?.subject).toBe('Back again');
 	});
 

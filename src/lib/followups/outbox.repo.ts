@@ -284,28 +284,42 @@ export async function wakeDue(now: string): Promise<number> {
 	});
 }
 
-/** Every follow-up row with the contacts (and their events) they are for: the screen's read model. */
-export async function listFollowUps(): Promise<{
-	rows: FollowUpPlanRow[];
-	people: Map<Id, ContactContext>;
-}> {
-	const rows = await db.followups.toArray();
-	const contactIds = [...new Set(rows.map((row) => row.contactId))];
-	const contacts = (await db.contacts.bulkGet(contactIds)).filter(
-		(c): c is ContactRow => c !== undefined
-	);
-	const eventIds = [...new Set(contacts.flatMap((c) => (c.eventId ? [c.eventId] : [])))];
-	const events = new Map(
-		(await db.events.bulkGet(eventIds)).flatMap((e) => (e ? [[e.id, e] as const] : []))
-	);
-	const people = new Map(
-		contacts.map((contact) => [
-			contact.id,
-			{ contact, event: contact.eventId ? events.get(contact.eventId) : undefined }
-		])
-	);
-	// A contact deleted since keeps no entry: their rows are hidden, not shown nameless.
-	return { rows: rows.filter((row) => people.has(row.contactId)), people };
+/**
+ * Every follow-up row whose contact is still saved: what the Follow-ups screen works its sections
+ * and counts out from. Rows of a contact deleted since are left out (hidden, not shown nameless;
+ * Undo brings them back). Reads the rows and the contacts' keys only, not the contacts.
+ */
+export async function listFollowUpRows(): Promise<FollowUpPlanRow[]> {
+	return db.transaction('r', [db.followups, db.contacts], async () => {
+		const [rows, contactIds] = await Promise.all([
+			db.followups.toArray(),
+			db.contacts.toCollection().primaryKeys()
+		]);
+		const saved = new Set(contactIds);
+		return rows.filter((row) => saved.has(row.contactId));
+	});
+}
+
+/**
+ * The contacts (each with their event) that a screen is showing follow-ups for, by id; contacts
+ * no longer saved are missing from the map.
+ */
+export async function followUpPeople(contactIds: readonly Id[]): Promise<Map<Id, ContactContext>> {
+	return db.transaction('r', [db.contacts, db.events], async () => {
+		const contacts = (await db.contacts.bulkGet([...new Set(contactIds)])).filter(
+			(c): c is ContactRow => c !== undefined
+		);
+		const eventIds = [...new Set(contacts.flatMap((c) => (c.eventId ? [c.eventId] : [])))];
+		const events = new Map(
+			(await db.events.bulkGet(eventIds)).flatMap((e) => (e ? [[e.id, e] as const] : []))
+		);
+		return new Map(
+			contacts.map((contact) => [
+				contact.id,
+				{ contact, event: contact.eventId ? events.get(contact.eventId) : undefined }
+			])
+		);
+	});
 }
 
 /** Rows that can fall due (draft, queued, snoozed): what the tab's due count is computed from. */

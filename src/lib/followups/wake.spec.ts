@@ -3,7 +3,7 @@ import { db } from '$lib/db';
 import { saveContact } from '$lib/contacts/contacts.repo';
 import { createEvent } from '$lib/events/events.repo';
 import { OPEN_STATUS_LIST } from './open';
-import { listFollowUps, markNotNow, startFollowUp } from './outbox.repo';
+import { listFollowUpRows, markNotNow, startFollowUp } from './outbox.repo';
 import { OPEN_STATUSES } from './plan';
 import { wakeSnoozed } from './wake';
 
@@ -38,8 +38,8 @@ describe('waking snoozed follow-ups on open', () => {
 		await startFollowUp(contact.id, MET);
 		await markNotNow(contact.id, MET);
 		expect(await wakeSnoozed('2026-08-01T00:00:00.000Z')).toBe(0);
-		expect((await listFollowUps()).rows[0]?.status).toBe('snoozed');
+		expect((await listFollowUpRows())[0]?.status).toBe('snoozed');
 		expect(await wakeSnoozed('2026-08-31T08:00:00.000Z')).toBe(1);
-		expect((await listFollowUps()).rows[0]).toMatchObject({ status: 'queued', kind: 'check-in' });
+		expect((await listFollowUpRows())[0]).toMatchObject({ status: 'queued', kind: 'check-in' });
 	});
 });
