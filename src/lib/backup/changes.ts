@@ -125,7 +125,7 @@ export function changeCounter(now: () => string): Middleware<DBCore> {
 					return {
 						...table,
 						async mutate(req) {
-							if (uncounted.has(req.trans as object)) return table.mutate(req);
+							if (uncounted.has(req.trans)) return table.mutate(req);
 							const before =
 								req.type === 'add' || req.type === 'put' ? [] : await touchedKeys(table, req);
 							const response = await table.mutate(req);
