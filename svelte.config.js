@@ -22,7 +22,8 @@ const config = {
 			assets: process.env.HALLWAY_BUILD_DIR ?? 'build',
 			// Routes with parameters (a person, a session) are rendered in the browser from this page.
 			fallback: '200.html',
-			precompress: false,
+			// .br and .gz beside every file; scripts/serve.js sends them to browsers that accept them.
+			precompress: true,
 			strict: true
 		}),
 		version: { name: version },
