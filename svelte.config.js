@@ -27,6 +27,10 @@ const config = {
 			strict: true
 		}),
 		version: { name: version },
+		// A prerendered screen carries its own styles (all under 8 KB) in one <style> instead of
+		// render-blocking stylesheet requests, so it paints as soon as the HTML arrives. The CSP
+		// stays strict: Kit adds that exact style's sha256 to style-src, nothing else inline runs.
+		inlineStyleThreshold: 8192,
 		// workbox-window registers the worker (src/lib/pwa/register.ts) so the app can offer "Reload".
 		serviceWorker: { register: false },
 		csp: {
