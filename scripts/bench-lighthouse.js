@@ -46,7 +46,8 @@ async function launch(executablePath, port) {
 			await new Promise((done) =>
 				chrome.exitCode !== null ? done(undefined) : chrome.once('exit', done)
 			);
-			rmSync(profile, { recursive: true, force: true });
+			// Chromium's helper processes can still be writing the profile for a moment after it exits.
+			rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 		}
 	};
 }

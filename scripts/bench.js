@@ -79,10 +79,22 @@ async function firstVisit(route) {
 		const type = response.request().resourceType();
 		if (type === 'script' || type === 'stylesheet')
 			bodies.push(response.body().then((body) => ({ type, body })));
+		// Styles inlined into the page (kit.inlineStyleThreshold) are CSS the visit downloads too.
+		if (type === 'document')
+			bodies.push(
+				response.body().then((html) => ({
+					type: 'stylesheet',
+					body: Buffer.from(
+						[...html.toString().matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
+							.map((m) => m[1])
+							.join('\n')
+					)
+				}))
+			);
 		if (response.url().endsWith('.wasm')) wasm += 1;
 	});
 	await page.goto(origin + route, { waitUntil: 'networkidle' });
-	const loaded = await Promise.all(bodies);
+	const loaded = (await Promise.all(bodies)).filter((r) => r.body.length > 0);
 	await context.close();
 	const sum = (type, f) => loaded.filter((r) => r.type === type).reduce((n, r) => n + f(r.body), 0);
 	const raw = (b) => b.length;

@@ -17,6 +17,9 @@ test.describe('updates', () => {
 	test.describe.configure({ timeout: 180_000 });
 
 	test.beforeAll(() => {
+		// The describe's timeout covers the tests, not this hook: a second build (Brotli included)
+		// on a busy two-core machine needs more than the default minute.
+		test.setTimeout(180_000);
 		// A second real build, with another version name, stands in for the next deployment.
 		execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
 			cwd: ROOT,

@@ -3,7 +3,7 @@
  * lazily on the first query, which only ever runs in the browser (and in tests on fake-indexeddb).
  */
 import { AppDB } from './app-db';
-import { requestPersistenceOnce } from './storage';
+import { requestPersistenceOnce } from './persist';
 import { changeCounter } from '$lib/backup/changes';
 
 export const db = new AppDB();

@@ -3,22 +3,6 @@
  * pressure; Settings shows the state and how to fix it.
  */
 
-let asked = false;
-
-/**
- * Asks once per page load for persistent storage. Safe where the Storage API is missing (older
- * Safari, Node tests): it does nothing. The answer is read back by getStorageStatus().
- */
-export function requestPersistenceOnce(): void {
-	if (asked) return;
-	asked = true;
-	const storage = globalThis.navigator?.storage;
-	if (!storage?.persist) return;
-	storage.persist().catch(() => {
-		// A refusal is a normal answer; Settings shows "not persisted" with what to do.
-	});
-}
-
 export interface StorageStatus {
 	/** Bytes used by this origin, when the browser says. */
 	usage?: number;

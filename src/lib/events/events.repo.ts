@@ -4,7 +4,13 @@
  * All functions work offline: they only touch IndexedDB.
  */
 import { db, newId, nowIso, type EventRow } from '$lib/db';
-import { validateEvent, type EventField, type EventInput } from './validate';
+import type { EventField, EventInput } from './validate';
+
+/** The form rules load with the first save, not with every screen that reads an event. */
+async function validate(input: EventInput) {
+	const { validateEvent } = await import('./validate');
+	return validateEvent(input);
+}
 
 /** Thrown when an event form does not validate; `errors` holds one message per field. */
 export class EventValidationError extends Error {
@@ -22,7 +28,7 @@ export async function createEvent(
 	input: EventInput,
 	options: { activate?: boolean } = {}
 ): Promise<EventRow> {
-	const checked = validateEvent(input);
+	const checked = await validate(input);
 	if (!checked.ok) throw new EventValidationError(checked.errors);
 	const at = nowIso();
 	const row: EventRow = { id: newId(), ...checked.value, createdAt: at, updatedAt: at };
@@ -39,7 +45,7 @@ export async function createEvent(
  * Error when the event no longer exists; in both cases nothing is written.
  */
 export async function updateEvent(id: string, input: EventInput): Promise<EventRow> {
-	const checked = validateEvent(input);
+	const checked = await validate(input);
 	if (!checked.ok) throw new EventValidationError(checked.errors);
 	return db.transaction('rw', [db.events], async () => {
 		const existing = await db.events.get(id);
