@@ -3,12 +3,10 @@
  * flushed on blur and when the screen goes away) under the `myCard` setting. Values are stored as
  * typed, even ones the card leaves out for now, so nothing typed is lost to a reload.
  */
-import { getSetting, setSetting } from '$lib/settings/settings.repo';
+import { SavedAsTyped } from '$lib/settings/typed-setting.svelte';
 import { tidyCard, type MyCardFields } from './card';
 
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
-
-export class CardSetting {
+export class CardSetting extends SavedAsTyped<'myCard'> {
 	fields = $state<Required<MyCardFields>>({
 		org: '',
 		title: '',
@@ -17,40 +15,16 @@ export class CardSetting {
 		linkedin: '',
 		website: ''
 	});
-	loaded = $state(false);
-	status = $state<SaveStatus>('idle');
-	#timer: ReturnType<typeof setTimeout> | undefined;
 
-	/** Reads the stored card (call from onMount; returns the cleanup that flushes). */
-	load(): () => void {
-		getSetting('myCard').then(
-			(stored) => {
-				this.fields = { ...this.fields, ...tidyCard(stored ?? {}) };
-				this.loaded = true;
-			},
-			() => {
-				this.status = 'failed';
-				this.loaded = true;
-			}
-		);
-		return () => this.flush();
+	constructor() {
+		super('myCard');
 	}
 
-	/** Call on every input: saves 400 ms after typing stops. */
-	changed(): void {
-		this.status = 'saving';
-		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => this.flush(), 400);
+	protected apply(stored: MyCardFields | undefined): void {
+		this.fields = { ...this.fields, ...tidyCard(stored ?? {}) };
 	}
 
-	/** Saves now if anything is pending. */
-	flush(): void {
-		if (!this.#timer) return;
-		clearTimeout(this.#timer);
-		this.#timer = undefined;
-		setSetting('myCard', tidyCard(this.fields)).then(
-			() => (this.status = 'saved'),
-			() => (this.status = 'failed')
-		);
+	protected snapshot(): MyCardFields {
+		return tidyCard(this.fields);
 	}
 }

@@ -1,27 +1,32 @@
 /**
- * A text setting edited in place and saved as it is typed (debounced, flushed on blur and when the
+ * Settings edited in place and saved as they are typed (debounced, flushed on blur and when the
  * component goes away), so nothing typed is lost to a reload. Storage failures are shown.
  */
-import { getSetting, setSetting } from './settings.repo';
+import { getSetting, setSetting, type SettingKey, type SettingValues } from './settings.repo';
 
-type TextKey = 'myIntro' | 'myName';
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
-export class TypedSetting {
-	value = $state('');
+/** The saving machinery; a subclass says how a stored value becomes its state and back. */
+export abstract class SavedAsTyped<K extends SettingKey> {
 	loaded = $state(false);
-	status = $state<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+	status = $state<SaveStatus>('idle');
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	readonly #key: TextKey;
+	readonly #key: K;
 
-	constructor(key: TextKey) {
+	constructor(key: K) {
 		this.#key = key;
 	}
+
+	/** Takes the stored value (undefined when never set) into the editable state. */
+	protected abstract apply(stored: SettingValues[K] | undefined): void;
+	/** The value to store, from the editable state. */
+	protected abstract snapshot(): SettingValues[K];
 
 	/** Reads the stored value (call from onMount; returns the cleanup that flushes). */
 	load(): () => void {
 		getSetting(this.#key).then(
-			(value) => {
-				this.value = value ?? '';
+			(stored) => {
+				this.apply(stored);
 				this.loaded = true;
 			},
 			() => {
@@ -44,7 +49,7 @@ export class TypedSetting {
 		if (!this.#timer) return;
 		clearTimeout(this.#timer);
 		this.#timer = undefined;
-		setSetting(this.#key, this.value.trim()).then(
+		setSetting(this.#key, this.snapshot()).then(
 			() => (this.status = 'saved'),
 			() => (this.status = 'failed')
 		);
@@ -58,5 +63,18 @@ export class TypedSetting {
 			saved: 'Saved on this device.',
 			failed: "Couldn't save: storage is unavailable."
 		}[this.status];
+	}
+}
+
+/** A text setting (My intro, your name), trimmed when stored. */
+export class TypedSetting extends SavedAsTyped<'myIntro' | 'myName'> {
+	value = $state('');
+
+	protected apply(stored: string | undefined): void {
+		this.value = stored ?? '';
+	}
+
+	protected snapshot(): string {
+		return this.value.trim();
 	}
 }
