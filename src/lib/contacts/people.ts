@@ -6,6 +6,7 @@ import { db, type ContactRow, type EventRow, type SessionRow } from '$lib/db';
 import { sessionsOf } from '$lib/schedule/sessions.repo';
 import { searchContacts, type ContactFilter } from './contacts.repo';
 import { PeopleIndex } from './people-index';
+import { formatWhen } from '$lib/ui/when';
 
 export interface PersonListItem {
 	contact: ContactRow;
@@ -53,22 +54,5 @@ export async function getPerson(id: string) {
 	return { ...(item as PersonListItem), scans, sessions };
 }
 
-/** One formatter per zone: making one costs far more than using it, and a list formats 100s. */
-const metAtFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** "Tue 2 Jun, 10:40" in the event's zone (or the device's), for "where and when met". */
-export function formatMetAt(iso: string, timeZone?: string): string {
-	let format = metAtFormats.get(timeZone ?? '');
-	if (!format) {
-		format = new Intl.DateTimeFormat(undefined, {
-			weekday: 'short',
-			day: 'numeric',
-			month: 'short',
-			hour: '2-digit',
-			minute: '2-digit',
-			...(timeZone ? { timeZone } : {})
-		});
-		metAtFormats.set(timeZone ?? '', format);
-	}
-	return format.format(new Date(iso));
-}
+export const formatMetAt = formatWhen;
