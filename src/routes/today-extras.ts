@@ -1,9 +1,11 @@
 /**
- * The parts of Today that need an event: progress and conversation starters. The page imports
+ * The parts of Today that need data: progress and conversation starters (an event), and the
+ * backup reminder (changes not yet backed up). The page imports
  * this module lazily, and it imports them: one step further than a page's own dynamic imports,
  * whose styles SvelteKit links into the prerendered page as render-blocking stylesheets (in case
  * the server rendered them). These never render before IndexedDB answers, so a first visit, which
- * has no event, downloads neither their code nor their styles.
+ * has nothing to show, downloads none of their code or styles.
  */
 export const loadProgress = () => import('./Progress.svelte');
 export const loadIcebreakers = () => import('./Icebreakers.svelte');
+export const loadBackupReminder = () => import('$lib/backup/BackupReminder.svelte');
