@@ -81,6 +81,15 @@ export async function goOfflineAfterFirstVisit(page: Page): Promise<void> {
 	await page.context().setOffline(true);
 }
 
+/**
+ * Waits until the app has started on the current page (the root layout marks `<html data-ready>`
+ * once everything has mounted). Screens paint from their prerendered HTML first; typing into a
+ * form before then would be reset by hydration.
+ */
+export async function appReady(page: Page): Promise<void> {
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+}
+
 /** Creates an event through the UI, from wherever the page is. */
 export async function createEventThroughUi(
 	page: Page,
@@ -88,6 +97,7 @@ export async function createEventThroughUi(
 	origin = ''
 ): Promise<void> {
 	await page.goto(`${origin}/events/new`);
+	await appReady(page);
 	await page.getByLabel('Event name').fill(event.name);
 	await page.getByLabel('First day').fill(event.startDate);
 	if (event.endDate) await page.getByLabel('Last day').fill(event.endDate);
