@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { test, expect, createEventThroughUi } from './fixtures';
+import { test, expect, createEventThroughUi, appReady } from './fixtures';
 import { contacts, putAll, readAll } from './helpers/idb';
 
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-GB', permissions: [] });
@@ -205,6 +205,7 @@ test("deleting one event's data from its page keeps the other events", async ({ 
 	await createEventThroughUi(page, { name: 'Stay Conf', startDate: '2026-05-01' });
 	await addPersonWithFollowUp(page, 'Bo Chen', 'bo@chen.example');
 	await page.goto('/events/new');
+	await appReady(page);
 	await page.getByLabel('Event name').fill('Go Conf');
 	await page.getByLabel('First day').fill('2026-06-02');
 	await page.getByRole('button', { name: 'Save event' }).click();

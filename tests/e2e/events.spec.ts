@@ -1,4 +1,4 @@
-import { test, expect, createEventThroughUi } from './fixtures';
+import { test, expect, createEventThroughUi, appReady } from './fixtures';
 
 test.describe('events', () => {
 	test('a first visit shows the first step, not an empty flash', async ({ page }) => {
@@ -12,6 +12,7 @@ test.describe('events', () => {
 		page
 	}) => {
 		await page.goto('/events/new');
+		await appReady(page);
 		await page.getByRole('button', { name: 'Save event' }).click();
 		await expect(page.getByText('Give the event a name.')).toBeVisible();
 		await expect(page.getByLabel('Event name')).toHaveAttribute('aria-invalid', 'true');

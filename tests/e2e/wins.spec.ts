@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, appReady } from './fixtures';
 
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
 
@@ -37,6 +37,7 @@ test('a reached goal shows on Today once, with the meter, the streak and the cha
 	// 11:00 in Berlin on the first day of a two-day event.
 	await page.clock.setFixedTime(new Date('2026-06-02T11:00:00+02:00'));
 	await page.goto('/events/new');
+	await appReady(page);
 	await page.getByLabel('Event name').fill('Wins Conf');
 	await page.getByLabel('First day').fill('2026-06-02');
 	await page.getByLabel('Last day').fill('2026-06-03');
