@@ -54,7 +54,39 @@ export function expectClean(guard: Guard): void {
 	expect(guard.pageErrors, 'uncaught errors in the page').toEqual([]);
 }
 
+/**
+ * Makes `page.goto` and `page.reload` resolve once the app has started on the new document (see
+ * appReady), as a person would wait for it; documents that aren't the app (an error page, a file)
+ * resolve as usual.
+ */
+export function waitForAppOnNavigation(page: Page): void {
+	const started = () =>
+		page.waitForFunction(
+			() =>
+				document.documentElement.dataset.ready === 'true' ||
+				!document.body?.hasAttribute('data-sveltekit-preload-data'),
+			undefined,
+			{ timeout: 15_000 }
+		);
+	const goto = page.goto.bind(page);
+	const reload = page.reload.bind(page);
+	page.goto = async (...args) => {
+		const response = await goto(...args);
+		await started();
+		return response;
+	};
+	page.reload = async (...args) => {
+		const response = await reload(...args);
+		await started();
+		return response;
+	};
+}
+
 export const test = base.extend<{ guard: Guard }>({
+	page: async ({ page }, use) => {
+		waitForAppOnNavigation(page);
+		await use(page);
+	},
 	guard: [
 		async ({ context, baseURL }, use) => {
 			const guard = await watchContext(context, new URL(baseURL ?? '').origin);

@@ -4,7 +4,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from '../../../scripts/chromium.js';
-import { expectClean, watchContext, type Guard } from '../fixtures';
+import { expectClean, waitForAppOnNavigation, watchContext, type Guard } from '../fixtures';
 
 /**
  * Launches Chromium with a fake camera. With a video file, the camera loops it and access is
@@ -51,6 +51,7 @@ export async function openCameraPage(
 	const guard = await watchContext(context, new URL(baseURL).origin);
 	if (options.now) await context.clock.setFixedTime(options.now);
 	const page = await context.newPage();
+	waitForAppOnNavigation(page);
 	return {
 		context,
 		page,
