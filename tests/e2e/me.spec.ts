@@ -6,6 +6,7 @@
 import type { Download, Page } from '@playwright/test';
 import { parsePayload } from '../../src/lib/capture/payload';
 import { test, expect, goOfflineAfterFirstVisit } from './fixtures';
+import { stubWakeLock } from './helpers/wake-lock';
 
 const ZOE = {
 	name: 'Zoë Ødegård',
@@ -104,30 +105,7 @@ test('a card filled in on My card scans back, through the app, as the same perso
 });
 
 test('full screen keeps the screen awake and closes with Escape', async ({ page }) => {
-	// Headless Chromium has no wake lock: a stand-in records what the page asks for.
-	await page.addInitScript(() => {
-		const log: string[] = [];
-		const sentinels: { released: boolean }[] = [];
-		Object.assign(window, { __wake: log, __sentinels: sentinels });
-		Object.defineProperty(navigator, 'wakeLock', {
-			value: {
-				request: (type: string) => {
-					log.push(`request ${type}`);
-					const sentinel = {
-						released: false,
-						release: () => {
-							sentinel.released = true;
-							log.push('release');
-							return Promise.resolve();
-						}
-					};
-					sentinels.push(sentinel);
-					return Promise.resolve(sentinel);
-				}
-			}
-		});
-	});
-	const wake = () => page.evaluate(() => (window as unknown as { __wake: string[] }).__wake);
+	const wake = await stubWakeLock(page);
 
 	await page.goto('/me');
 	await page.getByLabel('Name', { exact: true }).fill('Kai Tanaka');
@@ -149,21 +127,17 @@ test('full screen keeps the screen awake and closes with Escape', async ({ page 
 	expect(box && viewport).toBeTruthy();
 	if (box && viewport)
 		expect(box.width).toBeGreaterThan(0.6 * Math.min(viewport.width, viewport.height));
-	await expect.poll(wake).toEqual(['request screen']);
+	await expect.poll(wake.calls).toEqual(['request screen']);
 
 	// The browser drops the lock when the page is hidden; back in view, it is asked for again.
-	await page.evaluate(() => {
-		const sentinels = (window as unknown as { __sentinels: { released: boolean }[] }).__sentinels;
-		for (const s of sentinels) s.released = true;
-		document.dispatchEvent(new Event('visibilitychange'));
-	});
-	await expect.poll(wake).toEqual(['request screen', 'request screen']);
+	await wake.dropAndShow();
+	await expect.poll(wake.calls).toEqual(['request screen', 'request screen']);
 
 	await page.keyboard.press('Escape');
 	await expect(full).toHaveCount(0);
 	await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
 	await expect(open).toBeFocused();
-	await expect.poll(wake).toEqual(['request screen', 'request screen', 'release']);
+	await expect.poll(wake.calls).toEqual(['request screen', 'request screen', 'release']);
 
 	// And the Close button does the same.
 	await open.click();

@@ -8,6 +8,7 @@ import { test as base, type Browser, type Page } from '@playwright/test';
 import { launchWithFakeCamera, openCameraPage, type CameraPage } from './helpers/camera';
 import { activeEventId, contacts, putAll, scans, seedSessions } from './helpers/idb';
 import { qrPng, writeQrVideo, type QrVideo, type QrVideoOptions } from './helpers/qr-video';
+import { stubWakeLock } from './helpers/wake-lock';
 import { createEventThroughUi, expect, waitForServiceWorker } from './fixtures';
 
 /** The fixed "now": the middle of the second session below. */
@@ -150,6 +151,28 @@ base.describe('scanning a vCard badge', () => {
 			page.getByRole('list', { name: 'People' }).getByRole('link', { name: /Zoë Ødegård/ })
 		).toBeVisible();
 	});
+
+	base(
+		'the screen stays on while the camera runs, and is let go on leaving',
+		async ({ baseURL }) => {
+			const { page } = await camera(baseURL);
+			const wake = await stubWakeLock(page);
+			await page.goto('/');
+			await createEventThroughUi(page, { name: 'Lobby Conf', startDate: '2026-06-02' });
+			await page.goto('/scan');
+			await expect(sheet(page)).toBeVisible({ timeout: 20_000 });
+			await expect.poll(wake.calls).toEqual(['request screen']);
+			// Hidden and shown again while scanning: the lock is asked for again.
+			await wake.dropAndShow();
+			await expect.poll(wake.calls).toEqual(['request screen', 'request screen']);
+
+			await page.keyboard.press('Escape');
+			await expect(sheet(page)).toHaveCount(0);
+			await page.getByRole('link', { name: 'People', exact: true }).click();
+			await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+			await expect.poll(wake.calls).toEqual(['request screen', 'request screen', 'release']);
+		}
+	);
 
 	base('offline after one visit: the decoder comes from the precache', async ({ baseURL }) => {
 		const { page, context } = await camera(baseURL);

@@ -13,6 +13,7 @@ import type { Html5Qrcode } from 'html5-qrcode/esm/html5-qrcode';
 import { createQrDetector, ensureBarcodeDetector, type QrDetector } from './detector';
 import { ScanLoop } from './scanner-loop';
 import { ScanTick } from './scanner-tick';
+import { ScreenAwake } from '$lib/ui/wake-lock';
 
 /** Why the camera is not running, each with its own one-line message on screen. */
 export type CameraProblem = 'denied' | 'missing' | 'busy' | 'unsupported' | 'failed';
@@ -52,31 +53,6 @@ export function classifyCameraError(error: unknown): CameraProblem {
 	return 'failed';
 }
 
-/** Keeps the screen on while the camera runs, where the Screen Wake Lock API exists. */
-class ScreenWakeLock {
-	#sentinel: WakeLockSentinel | undefined;
-
-	async acquire(): Promise<void> {
-		if (this.#sentinel && !this.#sentinel.released) return;
-		if (!('wakeLock' in navigator) || document.visibilityState !== 'visible') return;
-		try {
-			this.#sentinel = await navigator.wakeLock.request('screen');
-		} catch {
-			// Refused (battery saver, a permissions policy): the screen may dim, scanning still works.
-		}
-	}
-
-	async release(): Promise<void> {
-		const sentinel = this.#sentinel;
-		this.#sentinel = undefined;
-		try {
-			await sentinel?.release();
-		} catch {
-			// Already released by the browser when the page was hidden.
-		}
-	}
-}
-
 export interface CameraScannerOptions {
 	/** The id of the (empty) element html5-qrcode renders the video into. */
 	elementId: string;
@@ -114,7 +90,8 @@ export class CameraScanner {
 	#destroyed = false;
 	/** A camera the user picked; otherwise the rear camera is asked for. */
 	#chosen: string | undefined;
-	readonly #wakeLock = new ScreenWakeLock();
+	/** The screen stays on while the camera runs. */
+	readonly #awake = new ScreenAwake();
 
 	constructor(options: CameraScannerOptions) {
 		this.#options = options;
@@ -284,7 +261,7 @@ export class CameraScanner {
 		this.status = 'scanning';
 		this.#readTrack();
 		await this.#listCameras();
-		await this.#wakeLock.acquire();
+		this.#awake.start();
 	}
 
 	/**
@@ -313,7 +290,7 @@ export class CameraScanner {
 		this.#running = false;
 		this.#loop?.stop();
 		this.#loop = undefined;
-		await this.#wakeLock.release();
+		this.#awake.stop();
 		try {
 			await this.#instance?.stop();
 		} catch {
